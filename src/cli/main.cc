@@ -1,0 +1,30 @@
+// iamwarden: parse the command line and dispatch to one subcommand.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  using namespace iamwarden::cli;
+  CLI::App app{"iamwarden: AWS IAM policy simulation, linting and account audit, offline"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "iamwarden 0.1.0");
+  Runner runner;
+  add_simulate_command(app, runner);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  try {
+    return runner ? runner() : kExitUsage;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "iamwarden: internal error: {}\n", e.what());
+    return kExitInternal;
+  }
+}

@@ -1,0 +1,442 @@
+// The decision procedure (spec §5.4): explicit deny, guardrails, then the grant paths.
+#include "eval/evaluator.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "eval/internal.h"
+
+namespace iamwarden::eval {
+namespace {
+
+using detail::PrincipalClass;
+using policy::Effect;
+using policy::ElementMode;
+using policy::PolicyKind;
+
+// Actions AWS does not gate with policies (spec §3.1).
+constexpr std::array<std::string_view, 2> kUngatedActions = {"getcalleridentity", "getsessiontoken"};
+
+}  // namespace
+
+// Organizations allows root + 5 OU levels + the account; loaders reject deeper chains.
+static_assert(kMaxOrgLevels >= 7);
+
+namespace {
+
+// Services whose resources RCPs govern (AWS Organizations user guide, spec §5.3).
+constexpr std::array<std::string_view, 10> kRcpServices = {
+    "aoss", "cognito-idp", "dynamodb", "ecr", "kms", "logs", "s3", "secretsmanager", "sqs", "sts"};
+
+/// What a policy contributed: its first applying Deny and Allow, and the Allow principal classes.
+struct Scan {
+  const CompiledStatement* deny = nullptr;
+  const CompiledStatement* allow = nullptr;
+  uint8_t allow_classes = 0;
+};
+
+class Evaluation {
+ public:
+  Evaluation(const Request& request, const PolicySet& policies, Trace* trace, const EvalOptions& options)
+      : req_(request), ps_(policies), trace_(trace), options_(options), parts_(split_arn(request.resource)) {
+    const CallerKind kind = request.caller.kind;
+    identity_applies_ = kind == CallerKind::kUser || kind == CallerKind::kRoleSession ||
+                        kind == CallerKind::kFederatedUser;
+    has_boundary_ = identity_applies_ && policies.boundary != nullptr;
+    session_applies_ = request.caller.is_session() && !policies.session.empty();
+    scp_applies_ = !policies.scp_levels.empty() && request.caller.is_iam_principal() &&
+                   !request.options.caller_in_management_account && !request.caller.service_linked;
+    rcp_applies_ = !policies.rcp_levels.empty() && rcp_supported_service(request.service) &&
+                   !request.options.resource_in_management_account && !request.caller.service_linked;
+  }
+
+  Outcome run() {
+    if (req_.caller.kind != CallerKind::kAnonymous && req_.service == "sts" &&
+        std::find(kUngatedActions.begin(), kUngatedActions.end(), req_.action_name) != kUngatedActions.end()) {
+      note("sts:GetCallerIdentity and sts:GetSessionToken are not controlled by policies");
+      return decided(Decision::kAllowed, Rule::kUngatedAction);
+    }
+    explain_skipped_layers();
+
+    // 1. Scan every applicable policy once; any applying Deny anywhere decides.
+    Outcome deny;
+    std::array<Scan, kMaxOrgLevels> scp_scan_levels;
+    const size_t scp_levels = scp_applies_ ? std::min(ps_.scp_levels.size(), kMaxOrgLevels) : 0;
+    for (size_t level = 0; level < scp_levels; ++level)
+      for (const CompiledPolicy* p : ps_.scp_levels[level])
+        merge(scp_scan_levels[level], scan(*p, "scp", static_cast<int>(level)), *p, "scp", static_cast<int>(level), deny);
+    if (rcp_applies_) {
+      for (size_t level = 0; level < ps_.rcp_levels.size(); ++level)
+        for (const CompiledPolicy* p : ps_.rcp_levels[level]) {
+          Scan ignored;
+          merge(ignored, scan(*p, "rcp", static_cast<int>(level)), *p, "rcp", static_cast<int>(level), deny);
+        }
+    }
+    Scan resource;
+    if (ps_.resource) merge(resource, scan(*ps_.resource, "resource", -1), *ps_.resource, "resource", -1, deny);
+    Scan identity, boundary, session;
+    if (identity_applies_)
+      for (const CompiledPolicy* p : ps_.identity) merge(identity, scan(*p, "identity", -1), *p, "identity", -1, deny);
+    if (has_boundary_) merge(boundary, scan(*ps_.boundary, "boundary", -1), *ps_.boundary, "boundary", -1, deny);
+    if (session_applies_)
+      for (const CompiledPolicy* p : ps_.session) merge(session, scan(*p, "session", -1), *p, "session", -1, deny);
+    if (deny.statement) return deny;
+
+    // 2. Guardrails: every SCP level needs an applying Allow. RCP levels always hold
+    // RCPFullAWSAccess, so only their denies matter.
+    for (size_t level = 0; level < scp_levels; ++level) {
+      if (!scp_scan_levels[level].allow) {
+        Outcome out = decided(Decision::kImplicitDeny, Rule::kScpLevelWithoutAllow);
+        out.level = static_cast<int>(level);
+        out.layer = "scp";
+        return out;
+      }
+    }
+
+    // 3. Grants.
+    const uint8_t classes = resource.allow_classes;
+    const CallerKind kind = req_.caller.kind;
+    if (kind == CallerKind::kAnonymous)
+      return grant(classes & detail::kClassWildcard, resource, Rule::kResourceAllow, Rule::kNoAllow);
+    if (kind == CallerKind::kServicePrincipal || kind == CallerKind::kWebIdentity)
+      return grant(classes & (detail::kClassWildcard | detail::kClassDirect), resource, Rule::kResourceAllow,
+                   Rule::kNoAllow);
+
+    Rule id_failure = Rule::kNoAllow;
+    const bool id_path = identity_path(identity, boundary, session, id_failure);
+    const bool boundary_ok = !has_boundary_ || boundary.allow;
+    const bool session_ok = !req_.caller.is_session() ||
+                            (session_applies_ ? session.allow != nullptr
+                                              : req_.caller.kind == CallerKind::kRoleSession);
+    const bool same_account = req_.resource_account == req_.caller.account;
+
+    if (same_account) {
+      if (explicit_trust_required()) {
+        if (!ps_.resource) {
+          note("this action needs the resource's own policy (role trust policy or key policy) to admit the caller");
+          return decided(Decision::kImplicitDeny, Rule::kExplicitTrustRequired);
+        }
+        if (direct_path(classes, boundary_ok, session_ok, true))
+          return grant(true, resource, Rule::kResourceAllow, Rule::kExplicitTrustRequired);
+        if ((classes & detail::kClassAccount) && id_path) return allow_identity(identity, kind);
+        return decided(Decision::kImplicitDeny,
+                       (classes & detail::kClassAccount) ? id_failure : Rule::kExplicitTrustRequired);
+      }
+      if (id_path) return allow_identity(identity, kind);
+      if (direct_path(classes, boundary_ok, session_ok, false))
+        return grant(true, resource, Rule::kResourceAllow, Rule::kNoAllow);
+      return decided(Decision::kImplicitDeny, id_failure);
+    }
+    // Cross-account: both sides must allow; no bypass (spec §5.4).
+    const uint8_t trusting_classes = detail::kClassWildcard | detail::kClassAccount | detail::kClassDirect |
+                                     detail::kClassRoleOfSession | detail::kClassUserOfFederatedSession;
+    if (!id_path) return decided(Decision::kImplicitDeny, id_failure == Rule::kNoAllow
+                                                          ? Rule::kCrossAccountNoIdentityAllow : id_failure);
+    if (!(classes & trusting_classes)) {
+      note(fmt::format("the resource is in account {}, the caller in {}: the resource policy must allow the caller",
+                       req_.resource_account, req_.caller.account));
+      return decided(Decision::kImplicitDeny, Rule::kCrossAccountNoResourceGrant);
+    }
+    Outcome out = grant(true, resource, Rule::kCrossAccountAllow, Rule::kNoAllow);
+    return out;
+  }
+
+ private:
+
+  void note(std::string text) {
+    if (trace_) trace_->notes.push_back(std::move(text));
+  }
+
+  void explain_skipped_layers() {
+    if (!trace_) return;
+    if (!ps_.scp_levels.empty() && !scp_applies_) {
+      if (!req_.caller.is_iam_principal()) note("SCPs do not apply: the caller is not an IAM principal of the account");
+      else if (req_.caller.service_linked) note("SCPs do not apply: the caller is a service-linked role");
+      else note("SCPs do not apply: the caller is in the management account");
+    }
+    if (!ps_.rcp_levels.empty() && !rcp_applies_) {
+      if (!rcp_supported_service(req_.service)) note(fmt::format("RCPs do not apply: {} is not a service RCPs govern", req_.service));
+      else if (req_.caller.service_linked) note("RCPs do not apply: the caller is a service-linked role");
+      else note("RCPs do not apply: the resource is in the management account");
+    }
+    if (!ps_.identity.empty() && !identity_applies_)
+      note(fmt::format("identity policies do not apply to a {}", caller_kind_name(req_.caller.kind)));
+    if (ps_.boundary && !has_boundary_)
+      note(fmt::format("a permissions boundary does not apply to a {}", caller_kind_name(req_.caller.kind)));
+    if (!ps_.session.empty() && !session_applies_) note("session policies apply only to role and federated-user sessions");
+  }
+
+  Outcome decided(Decision decision, Rule rule) const {
+    Outcome out;
+    out.decision = decision;
+    out.rule = rule;
+    return out;
+  }
+
+  Outcome grant(bool allowed, const Scan& resource, Rule allow_rule, Rule deny_rule) const {
+    if (!allowed) return decided(Decision::kImplicitDeny, deny_rule);
+    Outcome out = decided(Decision::kAllowed, allow_rule);
+    out.policy = ps_.resource;
+    out.statement = resource.allow;
+    out.layer = "resource";
+    return out;
+  }
+
+  Outcome allow_identity(const Scan& identity, CallerKind kind) const {
+    if (kind == CallerKind::kRoot) return decided(Decision::kAllowed, Rule::kRootAllow);
+    Outcome out = decided(Decision::kAllowed, Rule::kIdentityAllow);
+    out.statement = identity.allow;
+    out.policy = identity_policy_;
+    out.layer = "identity";
+    return out;
+  }
+
+  bool identity_path(const Scan& identity, const Scan& boundary, const Scan& session, Rule& failure) const {
+    if (req_.caller.kind == CallerKind::kRoot) return true;
+    if (!identity_applies_) return false;
+    if (!identity.allow) {
+      failure = Rule::kNoAllow;
+      return false;
+    }
+    if (has_boundary_ && !boundary.allow) {
+      failure = Rule::kBoundaryWithoutAllow;
+      return false;
+    }
+    if (session_applies_ && !session.allow) {
+      failure = Rule::kSessionWithoutAllow;
+      return false;
+    }
+    // A federated-user session without a session policy has no identity permissions (D18).
+    if (req_.caller.kind == CallerKind::kFederatedUser && !session_applies_) {
+      failure = Rule::kFederatedWithoutSessionPolicy;
+      return false;
+    }
+    return true;
+  }
+
+  // Same-account grants made by the resource policy itself (spec §5.5).
+  bool direct_path(uint8_t classes, bool boundary_ok, bool session_ok, bool trust_mode) const {
+    const CallerKind kind = req_.caller.kind;
+    if (classes & detail::kClassWildcard) return true;
+    if (classes & detail::kClassDirect) {
+      if (kind == CallerKind::kUser) {
+        if (!trust_mode || boundary_ok) return true;  // role trust: a named user still needs its boundary [TRUST]
+      } else if (!options_.session_policy_caps_session_arn_grants || session_ok) {
+        return true;
+      }
+    }
+    if ((classes & detail::kClassRoleOfSession) && boundary_ok && (!session_applies_ || session_ok)) return true;
+    if ((classes & detail::kClassUserOfFederatedSession) && boundary_ok && session_applies_ && session_ok) return true;
+    return false;
+  }
+
+  bool explicit_trust_required() const {
+    if (!parts_.ok) return false;
+    if (req_.service == "sts" && parts_.service() == "iam" && parts_.resource().rfind("role/", 0) == 0) return true;
+    if (req_.service == "kms" && parts_.service() == "kms" && parts_.resource().rfind("key/", 0) == 0) return true;
+    return false;
+  }
+
+  void merge(Scan& into, const Scan& from, const CompiledPolicy& policy, std::string_view layer, int level,
+             Outcome& deny) {
+    if (from.deny && !deny.statement) {
+      deny.decision = Decision::kExplicitDeny;
+      deny.rule = Rule::kExplicitDeny;
+      deny.policy = &policy;
+      deny.statement = from.deny;
+      deny.level = level;
+      deny.layer = layer;
+    }
+    if (from.allow && !into.allow) {
+      into.allow = from.allow;
+      if (layer == "identity") identity_policy_ = &policy;
+    }
+    into.allow_classes |= from.allow_classes;
+  }
+
+  bool action_matches(const CompiledStatement& st) const {
+    bool any = false;
+    for (const CompiledAction& a : st.actions) {
+      if (a.any || (a.service == req_.service && a.name.match_plain(req_.action_name))) {
+        any = true;
+        break;
+      }
+    }
+    return any != st.not_action;
+  }
+
+  bool resource_matches(const CompiledStatement& st) const {
+    if (st.resource_mode == ElementMode::kAbsent) return true;  // the resource the policy is attached to (R6)
+    bool any = false;
+    for (const ResourcePattern& r : st.resources) {
+      if (r.match(req_.resource, parts_, req_.context) == MatchResult::kMatch) {
+        any = true;
+        break;
+      }
+    }
+    return st.resource_mode == ElementMode::kNormal ? any : !any;
+  }
+
+  static bool carries_principal(PolicyKind kind) {
+    return kind == PolicyKind::kResource || kind == PolicyKind::kTrust || kind == PolicyKind::kRcp;
+  }
+
+  Scan scan(const CompiledPolicy& policy, std::string_view layer, int level) {
+    Scan out;
+    auto visit = [&](const CompiledStatement& st) {
+      if (!trace_ && out.deny) return;
+      check_statement(policy, st, layer, level, out);
+    };
+    if (trace_) {
+      for (const CompiledStatement& st : policy.statements) visit(st);
+    } else {
+      policy.for_candidates(req_.service, visit);
+    }
+    return out;
+  }
+
+  void check_statement(const CompiledPolicy& policy, const CompiledStatement& st, std::string_view layer, int level,
+                       Scan& out) {
+    StatementTrace* t = nullptr;
+    if (trace_) {
+      trace_->statements.push_back({});
+      t = &trace_->statements.back();
+      t->policy = policy.name;
+      t->layer = level >= 0 ? fmt::format("{} level {}", layer, level + 1) : std::string(layer);
+      t->statement = st.label();
+      t->pointer = st.pointer;
+      t->effect = st.effect;
+    }
+    if (!action_matches(st)) {
+      if (t) t->reason = fmt::format("action {} {}", req_.action, st.not_action ? "is excluded by NotAction" : "is not in Action");
+      return;
+    }
+    if (!resource_matches(st)) {
+      if (t) t->reason = fmt::format("resource {} {}", req_.resource,
+                                     st.resource_mode == ElementMode::kNot ? "is excluded by NotResource" : "is not in Resource");
+      return;
+    }
+    uint8_t classes = detail::kClassWildcard;
+    if (carries_principal(policy.kind)) {
+      classes = detail::principal_classes(st, req_.caller, has_boundary_ && st.effect == Effect::kDeny,
+                                          options_.not_principal_strict_chain);
+      if (!classes) {
+        if (t) t->reason = st.principal_mode == ElementMode::kAbsent
+                               ? "the statement has no Principal, so it matches no caller"
+                               : fmt::format("principal {} is not covered by {}", req_.caller.arn,
+                                             st.principal_mode == ElementMode::kNot ? "NotPrincipal (or is excluded by it)" : "Principal");
+        return;
+      }
+    }
+    for (const CompiledCondition& c : st.conditions) {
+      bool holds = detail::condition_holds(c, req_.context);
+      if (t) {
+        if (!req_.context.find(c.key_hash, c.folded_key) &&
+            std::find(trace_->missing_keys.begin(), trace_->missing_keys.end(), c.key) == trace_->missing_keys.end())
+          trace_->missing_keys.push_back(c.key);
+        if (!t->reason.empty()) t->reason += "; ";
+        t->reason += "condition ";
+        detail::describe_condition(c, req_.context, holds, t->reason);
+      }
+      if (!holds) {
+        if (t) t->reason = "does not apply: " + t->reason;
+        return;
+      }
+    }
+    if (t) {
+      t->applied = true;
+      std::string what = carries_principal(policy.kind) ? fmt::format(" (principal matched as {})", class_names(classes)) : "";
+      t->reason = t->reason.empty() ? "applies: action and resource match" + what
+                                    : "applies" + what + ": " + t->reason;
+    }
+    if (st.effect == Effect::kDeny) {
+      if (!out.deny) out.deny = &st;
+    } else {
+      if (!out.allow) out.allow = &st;
+      out.allow_classes |= classes;
+    }
+  }
+
+  static std::string class_names(uint8_t classes) {
+    std::string out;
+    auto add = [&](uint8_t bit, std::string_view name) {
+      if (!(classes & bit)) return;
+      if (!out.empty()) out += ", ";
+      out += name;
+    };
+    add(detail::kClassWildcard, "anyone");
+    add(detail::kClassAccount, "the caller's account");
+    add(detail::kClassDirect, "the caller itself");
+    add(detail::kClassRoleOfSession, "the session's role");
+    add(detail::kClassUserOfFederatedSession, "the user behind the federated session");
+    return out;
+  }
+
+  const Request& req_;
+  const PolicySet& ps_;
+  Trace* trace_;
+  const EvalOptions& options_;
+  ArnParts parts_;
+  const CompiledPolicy* identity_policy_ = nullptr;
+  bool identity_applies_ = false;
+  bool has_boundary_ = false;
+  bool session_applies_ = false;
+  bool scp_applies_ = false;
+  bool rcp_applies_ = false;
+};
+
+}  // namespace
+
+std::string_view decision_name(Decision decision) {
+  switch (decision) {
+    case Decision::kAllowed: return "Allowed";
+    case Decision::kExplicitDeny: return "ExplicitDeny";
+    case Decision::kImplicitDeny: return "ImplicitDeny";
+  }
+  return "ImplicitDeny";
+}
+
+bool rcp_supported_service(std::string_view service) {
+  return std::find(kRcpServices.begin(), kRcpServices.end(), service) != kRcpServices.end();
+}
+
+std::string Outcome::describe() const {
+  auto where = [&]() {
+    std::string s = std::string(layer);
+    if (level >= 0) s += fmt::format(" level {}", level + 1);
+    if (policy) s += fmt::format(" policy {}", policy->name);
+    if (statement) s += fmt::format(", statement {}", statement->label());
+    return s;
+  };
+  switch (rule) {
+    case Rule::kUngatedAction: return "allowed: the action is not controlled by policies";
+    case Rule::kExplicitDeny: return "explicit deny in " + where();
+    case Rule::kNotPrincipalBoundary: return "explicit deny: Deny+NotPrincipal applies to callers with a boundary";
+    case Rule::kScpLevelWithoutAllow:
+      return fmt::format("implicit deny: no SCP at level {} allows the action", level + 1);
+    case Rule::kIdentityAllow: return "allowed by " + where();
+    case Rule::kResourceAllow: return "allowed by " + where();
+    case Rule::kCrossAccountAllow: return "allowed: identity policies and the resource policy (" + where() + ") both allow";
+    case Rule::kRootAllow: return "allowed: the root user has full access in its own account";
+    case Rule::kNoAllow: return "implicit deny: no policy allows the action";
+    case Rule::kBoundaryWithoutAllow: return "implicit deny: the permissions boundary does not allow the action";
+    case Rule::kSessionWithoutAllow: return "implicit deny: the session policy does not allow the action";
+    case Rule::kFederatedWithoutSessionPolicy:
+      return "implicit deny: a federated-user session without a session policy has no identity permissions";
+    case Rule::kCrossAccountNoResourceGrant:
+      return "implicit deny: cross-account request and the resource policy does not allow the caller";
+    case Rule::kCrossAccountNoIdentityAllow:
+      return "implicit deny: cross-account request and the caller's identity policies do not allow it";
+    case Rule::kExplicitTrustRequired:
+      return "implicit deny: the role trust policy or key policy does not admit the caller";
+  }
+  return "implicit deny";
+}
+
+Outcome evaluate(const Request& request, const PolicySet& policies, Trace* trace, const EvalOptions& options) {
+  return Evaluation(request, policies, trace, options).run();
+}
+
+}  // namespace iamwarden::eval

@@ -1,0 +1,211 @@
+// Pattern compilation (variables located once) and the linear wildcard matcher (spec §3.2, §4.7).
+#include "eval/pattern.h"
+
+#include <array>
+
+namespace iamwarden::eval {
+namespace {
+
+char lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equal_at(std::string_view text, size_t pos, std::string_view literal, bool ignore_case) {
+  if (pos + literal.size() > text.size()) return false;
+  if (!ignore_case) return text.compare(pos, literal.size(), literal) == 0;
+  for (size_t i = 0; i < literal.size(); ++i)
+    if (lower_char(text[pos + i]) != lower_char(literal[i])) return false;
+  return true;
+}
+
+constexpr size_t kPreResolved = 16;
+
+}  // namespace
+
+const Context& Pattern::empty_context() {
+  static const Context kEmpty;
+  return kEmpty;
+}
+
+void Pattern::add_literal(std::string_view text) {
+  if (text.empty()) return;
+  if (!tokens_.empty() && tokens_.back().kind == Kind::kLiteral &&
+      tokens_.back().begin + tokens_.back().length == text_.size()) {
+    tokens_.back().length += static_cast<uint32_t>(text.size());
+  } else {
+    Token t{Kind::kLiteral};
+    t.begin = static_cast<uint32_t>(text_.size());
+    t.length = static_cast<uint32_t>(text.size());
+    tokens_.push_back(t);
+  }
+  text_.append(text);
+}
+
+Pattern::Pattern(std::string_view source, PatternOptions options) : source_(source) {
+  text_.reserve(source.size());
+  size_t i = 0;
+  while (i < source.size()) {
+    char c = source[i];
+    if (options.variables && c == '$' && i + 1 < source.size() && source[i + 1] == '{') {
+      // Escapes ${*} ${?} ${$} stand for the literal character.
+      if (i + 3 < source.size() && source[i + 3] == '}' &&
+          (source[i + 2] == '*' || source[i + 2] == '?' || source[i + 2] == '$')) {
+        char literal = source[i + 2];
+        add_literal(std::string_view(&literal, 1));
+        i += 4;
+        continue;
+      }
+      size_t close = source.find('}', i + 2);
+      if (close != std::string_view::npos) {
+        std::string_view inside = source.substr(i + 2, close - i - 2);
+        std::string_view name = inside;
+        std::string_view default_value;
+        bool has_default = false;
+        if (size_t comma = inside.find(", '"); comma != std::string_view::npos) {
+          size_t default_start = i + 2 + comma + 3;
+          size_t end = source.find("'}", default_start);
+          if (end == std::string_view::npos) {
+            close = std::string_view::npos;
+          } else {
+            name = inside.substr(0, comma);
+            default_value = source.substr(default_start, end - default_start);
+            has_default = true;
+            close = end + 1;
+          }
+        }
+        if (close != std::string_view::npos && !name.empty()) {
+          Token t{Kind::kVariable};
+          std::string folded = fold_case(name);
+          t.begin = static_cast<uint32_t>(text_.size());
+          t.length = static_cast<uint32_t>(folded.size());
+          t.hash = key_hash(folded);
+          text_.append(folded);
+          if (has_default) {
+            t.has_default = true;
+            t.default_begin = static_cast<uint32_t>(text_.size());
+            t.default_length = static_cast<uint32_t>(default_value.size());
+            text_.append(options.fold ? fold_case(default_value) : std::string(default_value));
+          }
+          tokens_.push_back(t);
+          has_variables_ = true;
+          i = close + 1;
+          continue;
+        }
+      }
+      // Malformed variable syntax is literal text.
+    }
+    if (options.wildcards && (c == '*' || c == '?')) {
+      if (c == '*' && !tokens_.empty() && tokens_.back().kind == Kind::kStar) {
+        ++i;  // "**" matches the same as "*"
+        continue;
+      }
+      tokens_.push_back(Token{c == '*' ? Kind::kStar : Kind::kQuestion});
+      has_wildcards_ = true;
+      ++i;
+      continue;
+    }
+    char literal = options.fold ? lower_char(c) : c;
+    add_literal(std::string_view(&literal, 1));
+    ++i;
+  }
+}
+
+bool Pattern::resolve(const Token& token, const Context& ctx, std::string_view& out) const {
+  const ContextEntry* entry = ctx.find(token.hash, slice(token.begin, token.length));
+  // Multivalued keys cannot be used as variables (spec §4.7): treated as absent.
+  if (entry && !entry->is_list) {
+    out = entry->values.front();
+    return true;
+  }
+  if (token.has_default) {
+    out = slice(token.default_begin, token.default_length);
+    return true;
+  }
+  return false;
+}
+
+MatchResult Pattern::match(std::string_view text, const Context& ctx, bool ignore_case, size_t barrier) const {
+  std::array<std::string_view, kPreResolved> resolved;
+  if (has_variables_) {
+    size_t n = 0;
+    for (const Token& t : tokens_) {
+      if (t.kind != Kind::kVariable) continue;
+      std::string_view value;
+      if (!resolve(t, ctx, value)) return MatchResult::kUnresolved;
+      if (n < kPreResolved) resolved[n] = value;
+      ++n;
+    }
+  }
+  // Greedy match remembering the last '*' (classic linear glob over multi-character tokens).
+  const size_t count = tokens_.size();
+  size_t ti = 0, pos = 0, var_index = 0;
+  size_t star_ti = SIZE_MAX, star_pos = 0, star_var_index = 0;
+  while (true) {
+    if (ti < count) {
+      const Token& t = tokens_[ti];
+      bool advanced = false;
+      switch (t.kind) {
+        case Kind::kStar:
+          star_ti = ti;
+          star_pos = pos;
+          star_var_index = var_index;
+          ++ti;
+          continue;
+        case Kind::kQuestion:
+          if (pos < text.size() && !(pos < barrier && text[pos] == ':')) {
+            ++pos;
+            ++ti;
+            advanced = true;
+          }
+          break;
+        case Kind::kLiteral: {
+          std::string_view literal = slice(t.begin, t.length);
+          if (equal_at(text, pos, literal, ignore_case)) {
+            pos += literal.size();
+            ++ti;
+            advanced = true;
+          }
+          break;
+        }
+        case Kind::kVariable: {
+          std::string_view value;
+          if (var_index < kPreResolved) value = resolved[var_index];
+          else resolve(t, ctx, value);
+          if (equal_at(text, pos, value, ignore_case)) {
+            pos += value.size();
+            ++ti;
+            ++var_index;
+            advanced = true;
+          }
+          break;
+        }
+      }
+      if (advanced) continue;
+    } else if (pos == text.size()) {
+      return MatchResult::kMatch;
+    }
+    if (star_ti == SIZE_MAX || star_pos >= text.size()) return MatchResult::kNoMatch;
+    // A star cannot swallow a part separator; earlier stars could not either (parts must align).
+    if (star_pos < barrier && text[star_pos] == ':') return MatchResult::kNoMatch;
+    pos = ++star_pos;
+    ti = star_ti + 1;
+    var_index = star_var_index;
+  }
+}
+
+bool Pattern::render(const Context& ctx, std::string& out) const {
+  for (const Token& t : tokens_) {
+    switch (t.kind) {
+      case Kind::kLiteral: out.append(slice(t.begin, t.length)); break;
+      case Kind::kStar: out += '*'; break;
+      case Kind::kQuestion: out += '?'; break;
+      case Kind::kVariable: {
+        std::string_view value;
+        if (!resolve(t, ctx, value)) return false;
+        out.append(value);
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace iamwarden::eval

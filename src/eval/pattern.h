@@ -1,0 +1,69 @@
+// Compiled text patterns: literals, '*' and '?' wildcards and policy variables, matched without allocating.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eval/context.h"
+
+namespace iamwarden::eval {
+
+/// How a policy string is read when compiled into a Pattern.
+struct PatternOptions {
+  bool wildcards = true;   ///< '*' and '?' are wildcards (else literal)
+  bool variables = false;  ///< "${...}" is a policy variable (Version 2012-10-17, allowed places only)
+  bool fold = false;       ///< lower-case literals (for case-insensitive matching of folded text)
+};
+
+/// Result of matching a pattern that may contain variables.
+enum class MatchResult : uint8_t { kNoMatch, kMatch, kUnresolved };
+
+/// A policy string split into tokens; variables are located once, at compile time.
+class Pattern {
+ public:
+  Pattern() = default;
+  Pattern(std::string_view source, PatternOptions options);
+
+  /// Matches the whole of text. Variable values are taken from ctx and are literal text (their '*'
+  /// is not a wildcard). kUnresolved when a variable has no value and no default. Wildcards never
+  /// consume a ':' at a position before `barrier` (ARN parts, spec §3.4).
+  MatchResult match(std::string_view text, const Context& ctx, bool ignore_case = false, size_t barrier = 0) const;
+
+  /// Matches when the pattern has no variables (actions, literal strings).
+  bool match_plain(std::string_view text, bool ignore_case = false) const {
+    return match(text, empty_context(), ignore_case) == MatchResult::kMatch;
+  }
+
+  bool has_variables() const { return has_variables_; }
+  bool has_wildcards() const { return has_wildcards_; }
+  /// True for a pattern that is exactly "*" (matches anything).
+  bool is_star() const { return tokens_.size() == 1 && tokens_[0].kind == Kind::kStar; }
+  const std::string& source() const { return source_; }
+
+  /// Appends the text with variables substituted (for traces). Returns false if unresolved.
+  bool render(const Context& ctx, std::string& out) const;
+
+ private:
+  enum class Kind : uint8_t { kLiteral, kStar, kQuestion, kVariable };
+  struct Token {
+    Kind kind;
+    bool has_default = false;
+    uint32_t begin = 0, length = 0;                  // literal text, or variable name (folded) in text_
+    uint32_t default_begin = 0, default_length = 0;  // default value in text_
+    uint64_t hash = 0;                               // variable key hash
+  };
+  static const Context& empty_context();
+  bool resolve(const Token& token, const Context& ctx, std::string_view& out) const;
+  std::string_view slice(uint32_t begin, uint32_t length) const { return std::string_view(text_).substr(begin, length); }
+  void add_literal(std::string_view text);
+
+  std::string source_;
+  std::string text_;
+  std::vector<Token> tokens_;
+  bool has_variables_ = false;
+  bool has_wildcards_ = false;
+};
+
+}  // namespace iamwarden::eval

@@ -40,7 +40,8 @@ ResourcePattern::ResourcePattern(std::string_view source, bool variables, ShortA
     start = colon + 1;
   }
   std::string_view last = source.substr(start);
-  part_[segments_++] = Pattern(last, PatternOptions{true, variables && segments_ == 6, false});
+  const bool is_resource_part = segments_ == 5;  // only the sixth part may hold variables
+  part_[segments_++] = Pattern(last, PatternOptions{true, variables && is_resource_part, false});
   last_ends_with_star_ = !last.empty() && last.back() == '*';
 }
 

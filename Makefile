@@ -1,0 +1,47 @@
+# Entry points for people and CI. `make run` builds and simulates the bundled example;
+# `make test` runs the whole suite (warnings as errors, then unit tests under ASan+UBSan).
+BUILD ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build run test test-release test-sanitize bench fuzz clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(BUILD)/iamwarden simulate examples/requests/cross-account-read.json --explain
+	$(BUILD)/iamwarden simulate --batch examples/requests
+
+test: deps test-release test-sanitize
+
+test-release:
+	cmake -S . -B $(BUILD)-ci -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIAMWARDEN_WERROR=ON -DIAMWARDEN_BUILD_BENCH=ON >/dev/null
+	cmake --build $(BUILD)-ci -j $(JOBS)
+	cd $(BUILD)-ci && ctest --output-on-failure -j $(JOBS)
+
+test-sanitize:
+	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DIAMWARDEN_WERROR=ON -DIAMWARDEN_SANITIZE="address;undefined" >/dev/null
+	cmake --build $(BUILD)-asan -j $(JOBS)
+	cd $(BUILD)-asan && ctest --output-on-failure -j $(JOBS) -L "unit|corpus|cli"
+
+bench: deps
+	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DIAMWARDEN_BUILD_BENCH=ON >/dev/null
+	cmake --build $(BUILD)-bench -j $(JOBS) --target bench_eval
+	$(BUILD)-bench/bench/bench_eval
+
+fuzz: deps
+	CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIAMWARDEN_FUZZ_LIBFUZZER=ON \
+	  -DIAMWARDEN_BUILD_TESTS=OFF -DIAMWARDEN_SANITIZE="address;undefined" >/dev/null
+	cmake --build $(BUILD)-fuzz -j $(JOBS)
+	$(BUILD)-fuzz/fuzz/fuzz_policy_parser -max_total_time=60 fuzz/corpus/policy_parser
+	$(BUILD)-fuzz/fuzz/fuzz_evaluator -max_total_time=60 fuzz/corpus/evaluator
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-ci $(BUILD)-asan $(BUILD)-bench $(BUILD)-fuzz

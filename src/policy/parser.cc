@@ -383,13 +383,18 @@ class Parser {
         if (!parse_ip_network(text)) bad("IP address or CIDR block", "e.g. \"203.0.113.0/24\" or \"2001:db8::/32\"");
         break;
       case OpFamily::kBinary:
-        if (!decode_base64(text)) bad("base64 value", "");
+        // Not refused: AWS's write-time check is unknown, and such a value simply never matches.
+        if (!decode_base64(text))
+          warning(v.offset, p, "invalid_condition_value",
+                  fmt::format("{} is not valid base64, so {} never matches it", text, clause.op_name.value), "");
         break;
       case OpFamily::kNull:
         if (!parse_bool(text)) bad("Null value", "Null takes \"true\" (key absent) or \"false\" (key present)");
         break;
       case OpFamily::kBool:
-        if (!parse_bool(text) && text.find("${") == std::string::npos) bad("boolean", "use \"true\" or \"false\"");
+        if (!parse_bool(text) && text.find("${") == std::string::npos)
+          warning(v.offset, p, "invalid_condition_value",
+                  fmt::format("{} is not \"true\" or \"false\", so {} never matches it", text, clause.op_name.value), "");
         break;
       case OpFamily::kArn:
         if (text.find_first_of("*?$") == std::string::npos &&

@@ -43,12 +43,21 @@ ResourcePattern::ResourcePattern(std::string_view source, bool variables, ShortA
   const bool is_resource_part = segments_ == 5;  // only the sixth part may hold variables
   part_[segments_++] = Pattern(last, PatternOptions{true, variables && is_resource_part, false});
   last_ends_with_star_ = !last.empty() && last.back() == '*';
+  if (segments_ == 6) {
+    head_ = std::string(source.substr(0, start));
+    literal_head_ = head_.find_first_of("*?") == std::string::npos;
+  }
 }
 
 MatchResult ResourcePattern::match(std::string_view resource, const ArnParts& parts, const Context& ctx) const {
   if (star_) return MatchResult::kMatch;
   if (resource == "*") return MatchResult::kNoMatch;  // wildcard-only actions need "*" (R2)
   if (!parts.ok) return whole_.match(resource, ctx);
+  if (literal_head_) {
+    const size_t head_length = static_cast<size_t>(parts.part[5].data() - resource.data());
+    if (resource.compare(0, head_length, head_) != 0) return MatchResult::kNoMatch;
+    return part_[5].match(parts.part[5], ctx);
+  }
   if (segments_ < 6 && !last_ends_with_star_ && short_mode_ == ShortArnMode::kNoMatch) return MatchResult::kNoMatch;
   for (int i = 0; i < segments_ - 1; ++i)
     if (!part_[i].match_plain(parts.part[i])) return MatchResult::kNoMatch;

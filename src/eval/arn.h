@@ -48,6 +48,8 @@ class ResourcePattern {
   bool last_ends_with_star_ = false;
   ShortArnMode short_mode_ = ShortArnMode::kPadWithWildcards;
   std::array<Pattern, 6> part_;  // parts 1..5 literal/wildcards, part 6 may hold variables
+  bool literal_head_ = false;    // parts 1..5 have no wildcards: compare them as one string
+  std::string head_;             // "arn:aws:s3:::" for a literal head
   Pattern whole_;                // for non-ARN request resources
 };
 

@@ -1,7 +1,6 @@
 // Pattern compilation (variables located once) and the linear wildcard matcher (spec §3.2, §4.7).
 #include "eval/pattern.h"
 
-#include <array>
 
 namespace iamwarden::eval {
 namespace {
@@ -15,8 +14,6 @@ bool equal_at(std::string_view text, size_t pos, std::string_view literal, bool 
     if (lower_char(text[pos + i]) != lower_char(literal[i])) return false;
   return true;
 }
-
-constexpr size_t kPreResolved = 16;
 
 }  // namespace
 
@@ -106,6 +103,21 @@ Pattern::Pattern(std::string_view source, PatternOptions options) : source_(sour
     add_literal(std::string_view(&literal, 1));
     ++i;
   }
+  classify();
+}
+
+void Pattern::classify() {
+  auto is = [&](size_t i, Kind kind) { return i < tokens_.size() && tokens_[i].kind == kind; };
+  const size_t n = tokens_.size();
+  if (n == 0) shape_ = Shape::kExact;
+  else if (n == 1 && is(0, Kind::kLiteral)) shape_ = Shape::kExact;
+  else if (n == 1 && is(0, Kind::kStar)) shape_ = Shape::kAnything;
+  else if (n == 2 && is(0, Kind::kLiteral) && is(1, Kind::kStar)) shape_ = Shape::kPrefix;
+  else if (n == 2 && is(0, Kind::kStar) && is(1, Kind::kLiteral)) shape_ = Shape::kSuffix;
+  else shape_ = Shape::kGeneral;
+  literal_begin_ = literal_length_ = 0;
+  for (const Token& t : tokens_)
+    if (t.kind == Kind::kLiteral) literal_begin_ = t.begin, literal_length_ = t.length;
 }
 
 bool Pattern::resolve(const Token& token, const Context& ctx, std::string_view& out) const {
@@ -123,21 +135,33 @@ bool Pattern::resolve(const Token& token, const Context& ctx, std::string_view& 
 }
 
 MatchResult Pattern::match(std::string_view text, const Context& ctx, bool ignore_case, size_t barrier) const {
-  std::array<std::string_view, kPreResolved> resolved;
-  if (has_variables_) {
-    size_t n = 0;
-    for (const Token& t : tokens_) {
-      if (t.kind != Kind::kVariable) continue;
-      std::string_view value;
-      if (!resolve(t, ctx, value)) return MatchResult::kUnresolved;
-      if (n < kPreResolved) resolved[n] = value;
-      ++n;
+  const std::string_view literal = slice(literal_begin_, literal_length_);
+  const bool barrier_free = barrier == 0 || shape_ == Shape::kExact;
+  if (barrier_free) {
+    switch (shape_) {
+      case Shape::kExact:
+        return text.size() == literal.size() && equal_at(text, 0, literal, ignore_case) ? MatchResult::kMatch
+                                                                                      : MatchResult::kNoMatch;
+      case Shape::kPrefix:
+        return equal_at(text, 0, literal, ignore_case) ? MatchResult::kMatch : MatchResult::kNoMatch;
+      case Shape::kSuffix:
+        return text.size() >= literal.size() && equal_at(text, text.size() - literal.size(), literal, ignore_case)
+                   ? MatchResult::kMatch : MatchResult::kNoMatch;
+      case Shape::kAnything:
+        return MatchResult::kMatch;
+      case Shape::kGeneral:
+        break;
     }
   }
+  return match_general(text, ctx, ignore_case, barrier);
+}
+
+MatchResult Pattern::match_general(std::string_view text, const Context& ctx, bool ignore_case, size_t barrier) const {
   // Greedy match remembering the last '*' (classic linear glob over multi-character tokens).
+  // Variables resolve when reached; an unresolved one ends the match.
   const size_t count = tokens_.size();
-  size_t ti = 0, pos = 0, var_index = 0;
-  size_t star_ti = SIZE_MAX, star_pos = 0, star_var_index = 0;
+  size_t ti = 0, pos = 0;
+  size_t star_ti = SIZE_MAX, star_pos = 0;
   while (true) {
     if (ti < count) {
       const Token& t = tokens_[ti];
@@ -146,7 +170,6 @@ MatchResult Pattern::match(std::string_view text, const Context& ctx, bool ignor
         case Kind::kStar:
           star_ti = ti;
           star_pos = pos;
-          star_var_index = var_index;
           ++ti;
           continue;
         case Kind::kQuestion:
@@ -167,12 +190,10 @@ MatchResult Pattern::match(std::string_view text, const Context& ctx, bool ignor
         }
         case Kind::kVariable: {
           std::string_view value;
-          if (var_index < kPreResolved) value = resolved[var_index];
-          else resolve(t, ctx, value);
+          if (!resolve(t, ctx, value)) return MatchResult::kUnresolved;
           if (equal_at(text, pos, value, ignore_case)) {
             pos += value.size();
             ++ti;
-            ++var_index;
             advanced = true;
           }
           break;
@@ -187,7 +208,6 @@ MatchResult Pattern::match(std::string_view text, const Context& ctx, bool ignor
     if (star_pos < barrier && text[star_pos] == ':') return MatchResult::kNoMatch;
     pos = ++star_pos;
     ti = star_ti + 1;
-    var_index = star_var_index;
   }
 }
 

@@ -27,8 +27,8 @@ class Pattern {
   Pattern(std::string_view source, PatternOptions options);
 
   /// Matches the whole of text. Variable values are taken from ctx and are literal text (their '*'
-  /// is not a wildcard). kUnresolved when a variable has no value and no default. Wildcards never
-  /// consume a ':' at a position before `barrier` (ARN parts, spec §3.4).
+  /// is not a wildcard). A variable with no value and no default matches nothing (kUnresolved when
+  /// the matcher reached it). Wildcards never consume a ':' before `barrier` (ARN parts, §3.4).
   MatchResult match(std::string_view text, const Context& ctx, bool ignore_case = false, size_t barrier = 0) const;
 
   /// Matches when the pattern has no variables (actions, literal strings).
@@ -47,6 +47,10 @@ class Pattern {
 
  private:
   enum class Kind : uint8_t { kLiteral, kStar, kQuestion, kVariable };
+  /// Shapes with a direct test, found once at compile time (most policy strings are one of them).
+  enum class Shape : uint8_t { kGeneral, kExact, kPrefix, kSuffix, kAnything };
+  void classify();
+  MatchResult match_general(std::string_view text, const Context& ctx, bool ignore_case, size_t barrier) const;
   struct Token {
     Kind kind;
     bool has_default = false;
@@ -64,6 +68,8 @@ class Pattern {
   std::vector<Token> tokens_;
   bool has_variables_ = false;
   bool has_wildcards_ = false;
+  Shape shape_ = Shape::kGeneral;
+  uint32_t literal_begin_ = 0, literal_length_ = 0;  // the literal of kExact/kPrefix/kSuffix in text_
 };
 
 }  // namespace iamwarden::eval

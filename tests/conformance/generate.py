@@ -18,6 +18,7 @@ The case-file format is documented in README.md next to this script.
 
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -858,7 +859,6 @@ def gen_conditions_numeric():
         ("numeric_less_than_negative", "NumericLessThan", "0", "-1", True),
         ("numeric_less_than_non_numeric_request_value", "NumericLessThan", "10", "abc", False),
         ("numeric_not_equals_non_numeric_request_value", "NumericNotEquals", "10", "abc", True),
-        ("numeric_equals_non_numeric_policy_value", "NumericEquals", "ten", "10", False),
         ("numeric_equals_values_are_ored", "NumericEquals", ["5", "10"], "10", True),
         ("numeric_not_equals_values_anded_one_equal", "NumericNotEquals", ["5", "10"], "10", False),
         ("numeric_not_equals_values_anded_none_equal", "NumericNotEquals", ["5", "10"], "7", True),
@@ -890,10 +890,6 @@ def gen_conditions_numeric():
          mfa, {"aws:MultiFactorAuthAge": "7200"}, True, effect="Deny", principal=SESS)
     cond(a, "deny_mfa_age_recent", "Deny if NumericGreaterThan aws:MultiFactorAuthAge 3600; age 60 -> allowed",
          mfa, {"aws:MultiFactorAuthAge": "60"}, False, effect="Deny", principal=SESS)
-    cond(a, "numeric_policy_value_variable_is_literal",
-         "NumericLessThanEquals s3:max-keys '${aws:PrincipalTag/maxkeys}': no variables in Numeric, literal text is not a number -> false",
-         {"NumericLessThanEquals": {mk: "${aws:PrincipalTag/maxkeys}"}},
-         {mk: "10", "aws:PrincipalTag/maxkeys": "100"}, False, action="s3:ListBucket", resource=BUCKET)
 
 
 # ===========================================================================
@@ -1216,6 +1212,97 @@ def gen_conditions_null_ifexists():
          c, {it: "t2.micro"}, True, action="ec2:RunInstances", resource=INSTANCE)
 
 
+def _snake(op):
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", op).lower().replace("ip_address", "ipaddress")
+
+
+# family -> (key, policy value, action, resource, [(op, present value, result)])
+IFEXISTS_TABLE = [
+    ("aws:RequestTag/env", "prod", "s3:PutObject", OBJ, [
+        ("StringEquals", "prod", True), ("StringNotEquals", "prod", False),
+        ("StringEqualsIgnoreCase", "PROD", True), ("StringNotEqualsIgnoreCase", "PROD", False)]),
+    ("aws:RequestTag/env", "pr*", "s3:PutObject", OBJ, [
+        ("StringLike", "prod", True), ("StringNotLike", "prod", False)]),
+    ("s3:max-keys", "10", "s3:ListBucket", BUCKET, [
+        ("NumericEquals", "10", True), ("NumericNotEquals", "10", False), ("NumericLessThan", "5", True),
+        ("NumericLessThanEquals", "11", False), ("NumericGreaterThan", "11", True),
+        ("NumericGreaterThanEquals", "9", False)]),
+    ("aws:CurrentTime", "2020-01-01T00:00:00Z", "s3:GetObject", OBJ, [
+        ("DateEquals", "2020-01-01T00:00:00Z", True), ("DateNotEquals", "2020-01-01T00:00:00Z", False),
+        ("DateLessThan", "2019-06-01T00:00:00Z", True), ("DateLessThanEquals", "2021-06-01T00:00:00Z", False),
+        ("DateGreaterThan", "2021-06-01T00:00:00Z", True), ("DateGreaterThanEquals", "2019-06-01T00:00:00Z", False)]),
+    ("aws:SecureTransport", "true", "s3:GetObject", OBJ, [("Bool", "false", False)]),
+    ("aws:RequestTag/blob", "QmluYXJ5VmFsdWVJbkJhc2U2NA==", "s3:PutObject", OBJ,
+     [("BinaryEquals", "BinaryValueInBase64", True)]),
+    ("aws:SourceIp", "203.0.113.0/24", "s3:GetObject", OBJ, [
+        ("IpAddress", "203.0.113.5", True), ("NotIpAddress", "203.0.113.5", False)]),
+    ("aws:PrincipalArn", f"arn:aws:iam::{A}:role/team/*", "s3:GetObject", OBJ, [
+        ("ArnEquals", ROLE_DEV, True), ("ArnLike", ALICE, False),
+        ("ArnNotEquals", ROLE_DEV, False), ("ArnNotLike", ALICE, True)]),
+]
+
+
+def gen_ifexists_matrix():
+    """Every base operator with IfExists: key absent -> true; key present -> base operator result."""
+    a = "conditions_null_ifexists"
+    for key, pv, action, resource, rows in IFEXISTS_TABLE:
+        for op, rv, res in rows:
+            ie = op + "IfExists"
+            sn = _snake(op)
+            principal = SESS if rv == ROLE_DEV else ALICE
+            cond(a, f"ifexists_{sn}_absent_is_true",
+                 f"{ie} {key} {pv!r} with the key absent -> true",
+                 {ie: {key: pv}}, None, True, action=action, resource=resource)
+            cond(a, f"ifexists_{sn}_present_is_{str(res).lower()}",
+                 f"{ie} {key} {pv!r} with {rv!r} -> {str(res).lower()} (same as {op})",
+                 {ie: {key: pv}}, {key: rv}, res, action=action, resource=resource, principal=principal)
+
+
+def gen_set_qualifiers_all_families():
+    """ForAnyValue / ForAllValues with the non-string families (single-valued keys are sets of one)."""
+    a = "conditions_sets"
+    ct, st, ip, pa = "aws:CurrentTime", "aws:SecureTransport", "aws:SourceIp", "aws:PrincipalArn"
+    blob = "aws:RequestTag/blob"
+    rows = [
+        ("foranyvalue_date_greater_than", "ForAnyValue:DateGreaterThan aws:CurrentTime 2020-01-01 with 2021-01-01 (set of one) -> true",
+         {"ForAnyValue:DateGreaterThan": {ct: "2020-01-01T00:00:00Z"}}, {ct: "2021-01-01T00:00:00Z"}, True, {}),
+        ("forallvalues_date_less_than_false", "ForAllValues:DateLessThan aws:CurrentTime 2020-01-01 with 2021-01-01 -> false",
+         {"ForAllValues:DateLessThan": {ct: "2020-01-01T00:00:00Z"}}, {ct: "2021-01-01T00:00:00Z"}, False, {}),
+        ("forallvalues_date_less_than_absent", "ForAllValues:DateLessThan aws:CurrentTime, key absent -> true",
+         {"ForAllValues:DateLessThan": {ct: "2020-01-01T00:00:00Z"}}, None, True, {}),
+        ("foranyvalue_bool", "ForAnyValue:Bool aws:SecureTransport true with 'true' -> true",
+         {"ForAnyValue:Bool": {st: "true"}}, {st: "true"}, True, {}),
+        ("foranyvalue_bool_absent", "ForAnyValue:Bool aws:SecureTransport true, key absent -> false",
+         {"ForAnyValue:Bool": {st: "true"}}, None, False, {}),
+        ("foranyvalue_binary_equals", "ForAnyValue:BinaryEquals with matching bytes -> true",
+         {"ForAnyValue:BinaryEquals": {blob: "QmluYXJ5VmFsdWVJbkJhc2U2NA=="}}, {blob: "BinaryValueInBase64"}, True,
+         {"action": "s3:PutObject"}),
+        ("forallvalues_binary_equals_absent", "ForAllValues:BinaryEquals, key absent -> true",
+         {"ForAllValues:BinaryEquals": {blob: "QmluYXJ5VmFsdWVJbkJhc2U2NA=="}}, None, True, {"action": "s3:PutObject"}),
+        ("foranyvalue_ip_address", "ForAnyValue:IpAddress aws:SourceIp 203.0.113.0/24 with 203.0.113.5 -> true",
+         {"ForAnyValue:IpAddress": {ip: "203.0.113.0/24"}}, {ip: "203.0.113.5"}, True, {}),
+        ("foranyvalue_ip_address_absent", "ForAnyValue:IpAddress aws:SourceIp, key absent -> false",
+         {"ForAnyValue:IpAddress": {ip: "203.0.113.0/24"}}, None, False, {}),
+        ("forallvalues_not_ip_address_outside", "ForAllValues:NotIpAddress aws:SourceIp 203.0.113.0/24 with 198.51.100.1 -> true",
+         {"ForAllValues:NotIpAddress": {ip: "203.0.113.0/24"}}, {ip: "198.51.100.1"}, True, {}),
+        ("forallvalues_not_ip_address_inside", "ForAllValues:NotIpAddress aws:SourceIp 203.0.113.0/24 with 203.0.113.5 -> false",
+         {"ForAllValues:NotIpAddress": {ip: "203.0.113.0/24"}}, {ip: "203.0.113.5"}, False, {}),
+        ("foranyvalue_arn_like", "ForAnyValue:ArnLike aws:PrincipalArn role/team/* with the Dev role ARN -> true",
+         {"ForAnyValue:ArnLike": {pa: f"arn:aws:iam::{A}:role/team/*"}}, {pa: ROLE_DEV}, True, {"principal": SESS}),
+        ("forallvalues_arn_not_like_absent", "ForAllValues:ArnNotLike aws:PrincipalArn, key absent -> true",
+         {"ForAllValues:ArnNotLike": {pa: f"arn:aws:iam::{A}:role/team/*"}}, None, True, {}),
+        ("forallvalues_numeric_equals_absent", "ForAllValues:NumericEquals s3:max-keys, key absent -> true",
+         {"ForAllValues:NumericEquals": {"s3:max-keys": "10"}}, None, True, {"action": "s3:ListBucket", "resource": BUCKET}),
+        ("foranyvalue_string_like_called_via", "ForAnyValue:StringLike aws:CalledVia [*.amazonaws.com] with [athena.amazonaws.com] -> true",
+         {"ForAnyValue:StringLike": {"aws:CalledVia": ["*.amazonaws.com"]}}, {"aws:CalledVia": ["athena.amazonaws.com"]}, True, {}),
+        ("forallvalues_string_equals_called_via_list", "ForAllValues:StringEquals aws:CalledVia [athena] with [athena, glue] -> false",
+         {"ForAllValues:StringEquals": {"aws:CalledVia": ["athena.amazonaws.com"]}},
+         {"aws:CalledVia": ["athena.amazonaws.com", "glue.amazonaws.com"]}, False, {}),
+    ]
+    for fn, name, c, ctx, res, kw in rows:
+        cond(a, fn, name, c, ctx, res, **kw)
+
+
 # ===========================================================================
 # conditions: set operators
 # ===========================================================================
@@ -1526,3 +1613,1168 @@ def gen_variables():
          "Bucket policy naming alice with Resource bucket/home/${aws:username}/*; alice (no identity policy) gets her folder -> allowed",
          R("s3:GetObject", "arn:aws:s3:::bucket/home/alice/x", ctx={"aws:username": "alice"}), ALLOWED,
          pols(resource=P(RS("Allow", "s3:GetObject", "arn:aws:s3:::bucket/home/${aws:username}/*", aws(ALICE)))))
+
+
+# ===========================================================================
+# evaluation: identity policies only
+# ===========================================================================
+
+def gen_evaluation_identity():
+    a = "evaluation_identity"
+    get = "s3:GetObject"
+    e34 = P(Allow("s3:*", "*"),
+            Deny("s3:*", "*", condition={"StringNotEqualsIfExists": {"aws:SourceVpc": "vpc-1"}}))
+    case(a, "E34_deny_negated_if_exists_fires_without_vpc",
+         "E34: identity Deny s3:* if StringNotEqualsIfExists aws:SourceVpc vpc-1; request from the internet -> explicit deny",
+         R(get, OBJ, ctx={"aws:SourceIp": "203.0.113.5"}), EDENY, pols(identity=e34))
+    case(a, "E34_deny_negated_if_exists_spares_vpc",
+         "E34 (variant): same Deny; request through vpc-1 -> allowed",
+         R(get, OBJ, ctx={"aws:SourceVpc": "vpc-1", "aws:SourceVpce": "vpce-1"}), ALLOWED, pols(identity=e34))
+    case(a, "E35_deny_with_false_condition_does_not_apply",
+         "E35: two identity policies: Allow s3:*; Deny s3:* whose condition is false -> allowed",
+         R(get, OBJ, ctx={"aws:SecureTransport": "true"}), ALLOWED,
+         pols(identity=[P(Allow("s3:*", "*")),
+                        P(Deny("s3:*", "*", condition={"Bool": {"aws:SecureTransport": "false"}}))]))
+    case(a, "no_policies_implicit_deny", "User without any policy -> implicit deny",
+         R(get, OBJ), IDENY, pols())
+    case(a, "allow_exact_action_and_resource", "Identity Allow s3:GetObject on the object -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=P(Allow(get, OBJ))))
+    case(a, "allow_other_action_only", "Identity Allow s3:PutObject only; GetObject -> implicit deny",
+         R(get, OBJ), IDENY, pols(identity=P(Allow("s3:PutObject", "*"))))
+    case(a, "allow_other_resource_only", "Identity Allow GetObject on other/*; bucket/key -> implicit deny",
+         R(get, OBJ), IDENY, pols(identity=P(Allow(get, "arn:aws:s3:::other/*"))))
+    case(a, "deny_overrides_allow_same_policy", "Allow and Deny for the same action in one policy -> explicit deny",
+         R(get, OBJ), EDENY, pols(identity=P(Allow("s3:*", "*"), Deny(get, OBJ))))
+    case(a, "deny_overrides_allow_other_policy", "Allow in one policy, Deny in another -> explicit deny",
+         R(get, OBJ), EDENY, pols(identity=[P(Allow("s3:*", "*")), P(Deny("s3:Get*", "arn:aws:s3:::bucket/*"))]))
+    case(a, "deny_everything_overrides_allow", "Deny * on * plus Allow s3:* -> explicit deny",
+         R(get, OBJ), EDENY, pols(identity=[P(Allow("s3:*", "*")), P(Deny("*", "*"))]))
+    case(a, "deny_without_allow_is_explicit", "Only a Deny statement that applies -> explicit deny (not implicit)",
+         R(get, OBJ), EDENY, pols(identity=P(Deny(get, "*"))))
+    case(a, "grants_spread_over_policies", "GetObject allowed by the second of two identity policies -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=[P(Allow("s3:PutObject", "*")), P(Allow(get, "arn:aws:s3:::bucket/*"))]))
+    case(a, "deny_other_action_does_not_apply", "Deny s3:DeleteObject does not affect GetObject",
+         R(get, OBJ), ALLOWED, pols(identity=P(Allow("s3:*", "*"), Deny("s3:DeleteObject", "*"))))
+    case(a, "deny_other_resource_does_not_apply", "Deny on arn:aws:s3:::secret/* does not affect bucket/key",
+         R(get, OBJ), ALLOWED, pols(identity=P(Allow("s3:*", "*"), Deny("s3:*", "arn:aws:s3:::secret/*"))))
+    case(a, "role_session_uses_role_policies", "Role session; role's identity policy allows -> allowed",
+         R(get, OBJ, SESS), ALLOWED, pols(identity=P(Allow(get, "*"))))
+    case(a, "role_session_without_policies", "Role session; role has no policies -> implicit deny",
+         R(get, OBJ, SESS), IDENY, pols())
+    case(a, "allow_star_star", "Identity Allow * on * -> allowed",
+         R("dynamodb:DeleteTable", TABLE), ALLOWED, pols(identity=P(Allow("*", "*"))))
+    case(a, "only_matching_statement_counts", "Three statements, only the third applies -> allowed",
+         R("sqs:SendMessage", QUEUE), ALLOWED,
+         pols(identity=P(Allow("s3:*", "*"), Allow("sqs:ReceiveMessage", QUEUE), Allow("sqs:SendMessage", QUEUE))))
+    case(a, "allow_and_deny_both_conditional_deny_true",
+         "Allow if SecureTransport true and Deny if SourceIp outside range; both conditions true -> explicit deny",
+         R(get, OBJ, ctx={"aws:SecureTransport": "true", "aws:SourceIp": "198.51.100.1"}), EDENY,
+         pols(identity=P(Allow(get, "*", condition={"Bool": {"aws:SecureTransport": "true"}}),
+                         Deny(get, "*", condition={"NotIpAddress": {"aws:SourceIp": "203.0.113.0/24"}}))))
+    case(a, "allowed_on_other_account_resource_without_resource_policy",
+         "Identity Allow sqs:SendMessage on a queue in B, no queue policy -> implicit deny (cross-account needs a resource policy)",
+         R("sqs:SendMessage", QUEUE_B), IDENY, pols(identity=P(Allow("sqs:SendMessage", "*"))))
+
+
+# ===========================================================================
+# evaluation: same-account resource policies
+# ===========================================================================
+
+def gen_evaluation_resource_same_account():
+    a = "evaluation_resource_same_account"
+    get = "s3:GetObject"
+    bp = lambda *st: P(*st)
+    case(a, "E1_bucket_deny_naming_user_overrides_identity_allow",
+         "E1: same account; ID-Allow s3:*; bucket Deny naming the user -> explicit deny",
+         R(get, OBJ), EDENY,
+         pols(identity=P(Allow("s3:*", "*")), resource=bp(RS("Deny", "s3:*", f"{BUCKET}/*", aws(ALICE)))))
+    case(a, "E2_bucket_allow_naming_user_without_identity_policy",
+         "E2: same account; no identity policy; bucket Allow naming the user ARN -> allowed",
+         R(get, OBJ), ALLOWED, pols(resource=bp(RS("Allow", get, f"{BUCKET}/*", aws(ALICE)))))
+    case(a, "identity_allow_without_resource_policy", "Same account; ID-Allow; no bucket policy -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=P(Allow(get, "*"))))
+    case(a, "identity_allow_resource_policy_silent",
+         "Same account; ID-Allow; bucket policy only names bob -> allowed (identity path suffices)",
+         R(get, OBJ), ALLOWED,
+         pols(identity=P(Allow(get, "*")), resource=bp(RS("Allow", get, f"{BUCKET}/*", aws(BOB_A)))))
+    case(a, "bucket_allow_wrong_action", "Bucket allows alice s3:PutObject only; GetObject, no identity -> implicit deny",
+         R(get, OBJ), IDENY, pols(resource=bp(RS("Allow", "s3:PutObject", f"{BUCKET}/*", aws(ALICE)))))
+    case(a, "bucket_allow_other_prefix", "Bucket allows alice on bucket/public/*; bucket/key -> implicit deny",
+         R(get, OBJ), IDENY, pols(resource=bp(RS("Allow", get, f"{BUCKET}/public/*", aws(ALICE)))))
+    case(a, "bucket_deny_everyone_overrides_identity", "Bucket Deny Principal * s3:GetObject; ID-Allow -> explicit deny",
+         R(get, OBJ), EDENY,
+         pols(identity=P(Allow("s3:*", "*")), resource=bp(RS("Deny", get, f"{BUCKET}/*", "*"))))
+    case(a, "bucket_deny_condition_false", "Bucket Deny * if SecureTransport false; HTTPS request with ID-Allow -> allowed",
+         R(get, OBJ, ctx={"aws:SecureTransport": "true"}), ALLOWED,
+         pols(identity=P(Allow("s3:*", "*")),
+              resource=bp(RS("Deny", "s3:*", [BUCKET, f"{BUCKET}/*"], "*",
+                             condition={"Bool": {"aws:SecureTransport": "false"}}))))
+    case(a, "bucket_deny_condition_true", "Bucket Deny * if SecureTransport false; HTTP request with ID-Allow -> explicit deny",
+         R(get, OBJ, ctx={"aws:SecureTransport": "false"}), EDENY,
+         pols(identity=P(Allow("s3:*", "*")),
+              resource=bp(RS("Deny", "s3:*", [BUCKET, f"{BUCKET}/*"], "*",
+                             condition={"Bool": {"aws:SecureTransport": "false"}}))))
+    case(a, "identity_deny_overrides_bucket_allow", "Bucket allows alice; identity Deny s3:GetObject -> explicit deny",
+         R(get, OBJ), EDENY,
+         pols(identity=P(Deny(get, "*")), resource=bp(RS("Allow", get, f"{BUCKET}/*", aws(ALICE)))))
+    case(a, "queue_policy_names_user", "Queue policy allows alice sqs:SendMessage; no identity policy -> allowed",
+         R("sqs:SendMessage", QUEUE), ALLOWED, pols(resource=bp(RS("Allow", "sqs:SendMessage", QUEUE, aws(ALICE)))))
+    case(a, "secret_policy_names_user", "Secrets Manager resource policy allows alice GetSecretValue; no identity policy -> allowed",
+         R("secretsmanager:GetSecretValue", SECRET), ALLOWED,
+         pols(resource=bp(RS("Allow", "secretsmanager:GetSecretValue", "*", aws(ALICE)))))
+    ipb = bp(RS("Allow", get, f"{BUCKET}/*", aws(ALICE), condition={"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}))
+    case(a, "bucket_allow_condition_true", "Bucket allows alice from 203.0.113.0/24; request from 203.0.113.9 -> allowed",
+         R(get, OBJ, ctx={"aws:SourceIp": "203.0.113.9"}), ALLOWED, pols(resource=ipb))
+    case(a, "bucket_allow_condition_false", "Bucket allows alice from 203.0.113.0/24; request from 198.51.100.1 -> implicit deny",
+         R(get, OBJ, ctx={"aws:SourceIp": "198.51.100.1"}), IDENY, pols(resource=ipb))
+    case(a, "bucket_names_role_session_has_no_limits",
+         "Bucket names role/team/Dev; session without boundary or session policy, no identity policy -> allowed",
+         R(get, OBJ, SESS), ALLOWED, pols(resource=bp(RS("Allow", get, f"{BUCKET}/*", aws(ROLE_DEV)))))
+    case(a, "bucket_names_account_role_session_with_identity",
+         "Bucket allows {AWS: A}; role session whose role allows s3:GetObject -> allowed",
+         R(get, OBJ, SESS), ALLOWED,
+         pols(identity=P(Allow(get, "*")), resource=bp(RS("Allow", get, f"{BUCKET}/*", aws(A)))))
+    case(a, "bucket_names_account_role_session_without_identity",
+         "Bucket allows {AWS: A}; role session without identity policy -> implicit deny",
+         R(get, OBJ, SESS), IDENY, pols(resource=bp(RS("Allow", get, f"{BUCKET}/*", aws(A)))))
+    case(a, "bucket_allow_notaction", "Bucket allows alice NotAction s3:DeleteObject; GetObject -> allowed",
+         R(get, OBJ), ALLOWED,
+         pols(resource=bp(S("Allow", None, f"{BUCKET}/*", principal=aws(ALICE), notaction="s3:DeleteObject"))))
+    case(a, "bucket_allow_notaction_excluded_action", "Bucket allows alice NotAction s3:DeleteObject; DeleteObject -> implicit deny",
+         R("s3:DeleteObject", OBJ), IDENY,
+         pols(resource=bp(S("Allow", None, f"{BUCKET}/*", principal=aws(ALICE), notaction="s3:DeleteObject"))))
+    case(a, "bucket_deny_notaction", "Bucket Deny * NotAction s3:GetObject; PutObject with ID-Allow -> explicit deny",
+         R("s3:PutObject", OBJ), EDENY,
+         pols(identity=P(Allow("s3:*", "*")),
+              resource=bp(S("Deny", None, f"{BUCKET}/*", principal="*", notaction="s3:GetObject"))))
+    case(a, "bucket_deny_without_principal_never_applies",
+         "Bucket Deny statement without Principal never matches; ID-Allow -> allowed",
+         R(get, OBJ), ALLOWED,
+         pols(identity=P(Allow(get, "*")), resource=bp(S("Deny", get, f"{BUCKET}/*"))))
+    case(a, "queue_policy_statement_without_resource_covers_queue",
+         "Queue policy Allow for alice without Resource covers the queue it is attached to (R6) -> allowed",
+         R("sqs:SendMessage", QUEUE), ALLOWED, pols(resource=bp(RS("Allow", "sqs:SendMessage", None, aws(ALICE)))))
+
+
+# ===========================================================================
+# evaluation: cross-account
+# ===========================================================================
+
+def gen_evaluation_cross_account():
+    a = "evaluation_cross_account"
+    get = "s3:GetObject"
+    xr = lambda principal=ALICE, ctx=None, **kw: R(get, OBJ_B, principal, ctx, ra=B, **kw)
+    allow_alice = P(RS("Allow", get, f"{BUCKET_B}/*", aws(ALICE)))
+    case(a, "E12_bucket_allows_user_without_identity_policy",
+         "E12: bucket in B allows alice (A); alice has no identity policy -> implicit deny",
+         xr(), IDENY, pols(resource=allow_alice))
+    case(a, "E13_identity_allow_and_bucket_allows_account",
+         "E13: ID-Allow; bucket in B allows {AWS: A} -> allowed",
+         xr(), ALLOWED, pols(identity=P(Allow(get, "*")), resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(A)))))
+    case(a, "E14_session_arn_grant_has_no_boundary_bypass",
+         "E14: role ID-Allow; bucket in B names the session ARN; role boundary ec2:* only -> implicit deny",
+         xr(SESS), IDENY,
+         pols(identity=P(Allow("s3:*", "*")), boundary=P(Allow("ec2:*", "*")),
+              resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(SESS)))))
+    case(a, "E15_identity_deny_wins_over_trusting_bucket",
+         "E15: identity Deny s3:* on arn:aws:s3:::*log*; bucket central-logs in B allows alice -> explicit deny",
+         R("s3:PutObject", "arn:aws:s3:::central-logs/app/1.gz", ra=B), EDENY,
+         pols(identity=P(Allow("s3:*", "*"), Deny("s3:*", "arn:aws:s3:::*log*")),
+              resource=P(RS("Allow", "s3:PutObject", "arn:aws:s3:::central-logs/*", aws(ALICE)))))
+    case(a, "identity_allow_without_bucket_policy", "ID-Allow; bucket in B has no policy -> implicit deny",
+         xr(), IDENY, pols(identity=P(Allow(get, "*"))))
+    case(a, "identity_allow_and_bucket_names_user", "ID-Allow; bucket in B allows alice -> allowed",
+         xr(), ALLOWED, pols(identity=P(Allow(get, "*")), resource=allow_alice))
+    case(a, "bucket_names_other_user_of_caller_account", "ID-Allow; bucket in B allows only bob of A -> implicit deny",
+         xr(), IDENY, pols(identity=P(Allow(get, "*")), resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(BOB_A)))))
+    case(a, "bucket_trusts_only_its_own_account", "ID-Allow; bucket in B allows only {AWS: B} -> implicit deny",
+         xr(), IDENY, pols(identity=P(Allow(get, "*")), resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(B)))))
+    case(a, "public_bucket_with_identity_allow", "ID-Allow; bucket in B allows Principal * -> allowed",
+         xr(), ALLOWED, pols(identity=P(Allow(get, "*")), resource=P(RS("Allow", get, f"{BUCKET_B}/*", "*"))))
+    case(a, "public_bucket_without_identity_allow",
+         "No identity policy; bucket in B allows Principal * -> implicit deny (authenticated caller needs its own account's allow)",
+         xr(), IDENY, pols(resource=P(RS("Allow", get, f"{BUCKET_B}/*", "*"))))
+    case(a, "bucket_names_role_session_of_caller_with_identity", "Role ID-Allow; bucket in B names role/team/Dev -> allowed",
+         xr(SESS), ALLOWED, pols(identity=P(Allow(get, "*")), resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(ROLE_DEV)))))
+    case(a, "bucket_names_session_with_identity", "Role ID-Allow; bucket in B names session s1 -> allowed",
+         xr(SESS), ALLOWED, pols(identity=P(Allow(get, "*")), resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(SESS)))))
+    case(a, "session_policy_blocks_cross_account",
+         "Role ID-Allow; session policy ec2:* only; bucket in B names session s1 -> implicit deny (no bypass)",
+         xr(SESS), IDENY,
+         pols(identity=P(Allow(get, "*")), session=P(Allow("ec2:*", "*")),
+              resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(SESS)))))
+    case(a, "bucket_deny_for_cross_account_caller", "ID-Allow; bucket in B allows A but denies alice -> explicit deny",
+         xr(), EDENY,
+         pols(identity=P(Allow(get, "*")),
+              resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(A)), RS("Deny", "s3:*", f"{BUCKET_B}/*", aws(ALICE)))))
+    case(a, "queue_in_other_account_allows_caller_account", "ID-Allow sqs:SendMessage; queue in B allows {AWS: A} -> allowed",
+         R("sqs:SendMessage", QUEUE_B), ALLOWED,
+         pols(identity=P(Allow("sqs:SendMessage", QUEUE_B)), resource=P(RS("Allow", "sqs:SendMessage", QUEUE_B, aws(A)))))
+    case(a, "federated_session_without_session_policy",
+         "Federated session; alice ID-Allow; bucket in B names the federated-user ARN; no session policy -> implicit deny",
+         xr(FED, fed=ALICE), IDENY,
+         pols(identity=P(Allow(get, "*")), resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(FED)))))
+    case(a, "federated_session_with_session_policy",
+         "Federated session; alice ID-Allow; session policy allows s3:*; bucket in B names the federated-user ARN -> allowed",
+         xr(FED, fed=ALICE), ALLOWED,
+         pols(identity=P(Allow(get, "*")), session=P(Allow("s3:*", "*")),
+              resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(FED)))))
+    case(a, "boundary_blocks_cross_account", "ID-Allow; boundary ec2:* only; bucket in B allows alice -> implicit deny",
+         xr(), IDENY, pols(identity=P(Allow(get, "*")), boundary=P(Allow("ec2:*", "*")), resource=allow_alice))
+    case(a, "boundary_allows_cross_account", "ID-Allow; boundary s3:*; bucket in B allows alice -> allowed",
+         xr(), ALLOWED, pols(identity=P(Allow(get, "*")), boundary=P(Allow("s3:*", "*")), resource=allow_alice))
+    case(a, "caller_in_b_reads_bucket_in_a", "Bob (B) with ID-Allow; bucket in A allows {AWS: B} -> allowed",
+         R(get, OBJ, BOB_B, ra=A), ALLOWED,
+         pols(identity=P(Allow(get, "*")), resource=P(RS("Allow", get, f"{BUCKET}/*", aws(B)))))
+    org = P(RS("Allow", get, f"{BUCKET_B}/*", "*", condition={"StringEquals": {"aws:PrincipalOrgID": ORG}}))
+    case(a, "bucket_allows_org_caller_in_org", "ID-Allow; bucket in B allows * if aws:PrincipalOrgID matches; caller in org -> allowed",
+         xr(ctx={"aws:PrincipalOrgID": ORG}), ALLOWED, pols(identity=P(Allow(get, "*")), resource=org))
+    case(a, "bucket_allows_org_caller_outside_org", "same bucket policy; caller in another org -> implicit deny",
+         xr(ctx={"aws:PrincipalOrgID": "o-zzzzzzzzzz"}), IDENY, pols(identity=P(Allow(get, "*")), resource=org))
+    case(a, "identity_allows_other_bucket_only", "Identity allows only arn:aws:s3:::bucket/*; bucket-b in B allows alice -> implicit deny",
+         xr(), IDENY, pols(identity=P(Allow(get, "arn:aws:s3:::bucket/*")), resource=allow_alice))
+    case(a, "cross_account_role_arn_in_other_account_not_caller",
+         "Bucket in B names arn:aws:iam::B:role/Dev; caller session of A's Dev with ID-Allow -> implicit deny",
+         xr(SESS), IDENY, pols(identity=P(Allow(get, "*")), resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(ROLE_DEV_B)))))
+
+
+# ===========================================================================
+# evaluation: permissions boundaries
+# ===========================================================================
+
+def gen_evaluation_boundary():
+    a = "evaluation_boundary"
+    get = "s3:GetObject"
+    ec2only = P(Allow("ec2:*", "*"))
+    case(a, "E3_user_arn_grant_bypasses_boundary",
+         "E3: same account; user boundary allows only ec2:*; bucket Allow names the user ARN -> allowed",
+         R(get, OBJ), ALLOWED,
+         pols(boundary=ec2only, resource=P(RS("Allow", get, f"{BUCKET}/*", aws(ALICE)))))
+    case(a, "E4_role_arn_grant_capped_by_boundary",
+         "E4: same account; role boundary ec2:* only; bucket Allow names the role ARN; caller session -> implicit deny",
+         R(get, OBJ, SESS), IDENY,
+         pols(boundary=ec2only, resource=P(RS("Allow", get, f"{BUCKET}/*", aws(ROLE_DEV)))))
+    case(a, "E5_session_arn_grant_bypasses_boundary",
+         "E5: as E4 but the bucket names the session ARN -> allowed",
+         R(get, OBJ, SESS), ALLOWED,
+         pols(boundary=ec2only, resource=P(RS("Allow", get, f"{BUCKET}/*", aws(SESS)))))
+    case(a, "E6_star_principal_with_principal_arn_condition_bypasses_boundary",
+         "E6: as E4 but bucket Principal * with ArnEquals aws:PrincipalArn = role ARN -> allowed",
+         R(get, OBJ, SESS, ctx={"aws:PrincipalArn": ROLE_DEV}), ALLOWED,
+         pols(boundary=ec2only,
+              resource=P(RS("Allow", get, f"{BUCKET}/*", "*", condition={"ArnEquals": {"aws:PrincipalArn": ROLE_DEV}}))))
+    case(a, "boundary_and_identity_both_allow", "Identity allows GetObject; boundary allows s3:* -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=P(Allow(get, "*")), boundary=P(Allow("s3:*", "*"))))
+    case(a, "boundary_excludes_identity_grant", "Identity allows s3:*; boundary allows ec2:* only -> implicit deny",
+         R(get, OBJ), IDENY, pols(identity=P(Allow("s3:*", "*")), boundary=ec2only))
+    case(a, "boundary_alone_grants_nothing", "Boundary allows s3:*; no identity policy -> implicit deny",
+         R(get, OBJ), IDENY, pols(boundary=P(Allow("s3:*", "*"))))
+    case(a, "boundary_explicit_deny", "Identity allows s3:*; boundary allows * but denies s3:GetObject -> explicit deny",
+         R(get, OBJ), EDENY, pols(identity=P(Allow("s3:*", "*")), boundary=P(Allow("*", "*"), Deny(get, "*"))))
+    case(a, "boundary_deny_beats_user_arn_grant",
+         "Boundary denies s3:*; bucket names the user ARN -> explicit deny (explicit denies are never bypassed)",
+         R(get, OBJ), EDENY,
+         pols(boundary=P(Allow("*", "*"), Deny("s3:*", "*")), resource=P(RS("Allow", get, f"{BUCKET}/*", aws(ALICE)))))
+    case(a, "boundary_condition_false", "Boundary allows s3:* only in us-east-1; request in eu-west-1 with ID-Allow -> implicit deny",
+         R(get, OBJ, ctx={"aws:RequestedRegion": "eu-west-1"}), IDENY,
+         pols(identity=P(Allow("s3:*", "*")),
+              boundary=P(Allow("s3:*", "*", condition={"StringEquals": {"aws:RequestedRegion": "us-east-1"}}))))
+    case(a, "boundary_condition_true", "Boundary allows s3:* only in us-east-1; request in us-east-1 with ID-Allow -> allowed",
+         R(get, OBJ, ctx={"aws:RequestedRegion": "us-east-1"}), ALLOWED,
+         pols(identity=P(Allow("s3:*", "*")),
+              boundary=P(Allow("s3:*", "*", condition={"StringEquals": {"aws:RequestedRegion": "us-east-1"}}))))
+    case(a, "boundary_on_role_caps_session", "Role allows s3:*; role boundary ec2:* only; session calls GetObject -> implicit deny",
+         R(get, OBJ, SESS), IDENY, pols(identity=P(Allow("s3:*", "*")), boundary=ec2only))
+    case(a, "boundary_star_principal_bucket_bypasses", "User boundary ec2:* only; bucket allows Principal * -> allowed",
+         R(get, OBJ), ALLOWED, pols(boundary=ec2only, resource=P(RS("Allow", get, f"{BUCKET}/*", "*"))))
+    case(a, "boundary_account_principal_bucket_blocks",
+         "User ID-Allow s3:*; boundary ec2:* only; bucket allows {AWS: A} -> implicit deny (account grant needs identity path)",
+         R(get, OBJ), IDENY,
+         pols(identity=P(Allow("s3:*", "*")), boundary=ec2only, resource=P(RS("Allow", get, f"{BUCKET}/*", aws(A)))))
+    nab = P(S("Allow", notaction="iam:*", resource="*"))
+    case(a, "boundary_notaction_allows_other_services", "Boundary Allow NotAction iam:*; ID-Allow *; s3:GetObject -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=P(Allow("*", "*")), boundary=nab))
+    case(a, "boundary_notaction_blocks_listed_service", "Boundary Allow NotAction iam:*; ID-Allow *; iam:CreateUser -> implicit deny",
+         R("iam:CreateUser", f"arn:aws:iam::{A}:user/mallory"), IDENY, pols(identity=P(Allow("*", "*")), boundary=nab))
+    case(a, "boundary_resource_narrower_than_identity",
+         "ID-Allow s3:* on *; boundary allows s3:* on arn:aws:s3:::public/* only; bucket/key -> implicit deny",
+         R(get, OBJ), IDENY, pols(identity=P(Allow("s3:*", "*")), boundary=P(Allow("s3:*", "arn:aws:s3:::public/*"))))
+    case(a, "boundary_federated_user_arn_grant_bypasses",
+         "Federated session; alice's boundary ec2:* only; bucket names the federated-user ARN -> allowed",
+         R(get, OBJ, FED, fed=ALICE), ALLOWED,
+         pols(boundary=ec2only, resource=P(RS("Allow", get, f"{BUCKET}/*", aws(FED)))))
+    case(a, "boundary_blocks_user_of_federated_session_grant",
+         "Federated session; boundary ec2:* only; session policy allows s3:*; bucket names alice -> implicit deny",
+         R(get, OBJ, FED, fed=ALICE), IDENY,
+         pols(boundary=ec2only, session=P(Allow("s3:*", "*")), resource=P(RS("Allow", get, f"{BUCKET}/*", aws(ALICE)))))
+    case(a, "boundary_allows_user_of_federated_session_grant",
+         "Federated session; boundary s3:*; session policy allows s3:*; bucket names alice, no identity policy -> allowed",
+         R(get, OBJ, FED, fed=ALICE), ALLOWED,
+         pols(boundary=P(Allow("s3:*", "*")), session=P(Allow("s3:*", "*")),
+              resource=P(RS("Allow", get, f"{BUCKET}/*", aws(ALICE)))))
+
+
+# ===========================================================================
+# evaluation: session policies
+# ===========================================================================
+
+def gen_evaluation_session():
+    a = "evaluation_session"
+    get = "s3:GetObject"
+    ec2 = P(Allow("ec2:*", "*"))
+    case(a, "E7_session_policy_caps_identity",
+         "E7: session policy allows only ec2:*; role ID-Allow s3:*; no bucket grant -> implicit deny",
+         R(get, OBJ, SESS), IDENY, pols(identity=P(Allow("s3:*", "*")), session=ec2))
+    case(a, "E8_role_arn_grant_capped_by_session_policy",
+         "E8: session policy ec2:* only; role ID-Allow s3:*; bucket names the role ARN -> implicit deny",
+         R(get, OBJ, SESS), IDENY,
+         pols(identity=P(Allow("s3:*", "*")), session=ec2, resource=P(RS("Allow", get, f"{BUCKET}/*", aws(ROLE_DEV)))))
+    case(a, "E8_session_arn_grant_not_capped_by_session_policy",
+         "E8: session policy ec2:* only; bucket names the session ARN -> allowed (docs; D1)",
+         R(get, OBJ, SESS), ALLOWED,
+         pols(identity=P(Allow("s3:*", "*")), session=ec2, resource=P(RS("Allow", get, f"{BUCKET}/*", aws(SESS)))))
+    case(a, "E9_session_policy_explicit_deny_beats_session_arn_grant",
+         "E9: session policy Deny s3:*; bucket names the session ARN -> explicit deny",
+         R(get, OBJ, SESS), EDENY,
+         pols(session=P(Allow("*", "*"), Deny("s3:*", "*")), resource=P(RS("Allow", get, f"{BUCKET}/*", aws(SESS)))))
+    case(a, "E10_federated_session_without_session_policy_has_no_identity_path",
+         "E10: federated session, no session policy passed; alice ID-Allow s3:*; no bucket grant -> implicit deny",
+         R(get, OBJ, FED, fed=ALICE), IDENY, pols(identity=P(Allow("s3:*", "*"))))
+    case(a, "E10_federated_session_arn_grant",
+         "E10: same, but the bucket names the federated-user ARN -> allowed",
+         R(get, OBJ, FED, fed=ALICE), ALLOWED,
+         pols(identity=P(Allow("s3:*", "*")), resource=P(RS("Allow", get, f"{BUCKET}/*", aws(FED)))))
+    case(a, "E11_user_arn_grant_capped_for_federated_session",
+         "E11: federated session; bucket names alice (who federated); session policy allows only ec2:* -> implicit deny",
+         R(get, OBJ, FED, fed=ALICE), IDENY,
+         pols(session=ec2, resource=P(RS("Allow", get, f"{BUCKET}/*", aws(ALICE)))))
+    case(a, "session_policy_and_identity_allow", "Role ID-Allow s3:*; session policy allows s3:GetObject -> allowed",
+         R(get, OBJ, SESS), ALLOWED, pols(identity=P(Allow("s3:*", "*")), session=P(Allow(get, "*"))))
+    case(a, "session_policy_alone_grants_nothing", "Session policy allows s3:*; role has no identity policy -> implicit deny",
+         R(get, OBJ, SESS), IDENY, pols(session=P(Allow("s3:*", "*"))))
+    case(a, "role_session_without_session_policy", "Role ID-Allow s3:*; no session policy passed -> allowed",
+         R(get, OBJ, SESS), ALLOWED, pols(identity=P(Allow("s3:*", "*"))))
+    case(a, "session_policy_resource_narrower", "Session policy allows s3:* on public/* only; bucket/key -> implicit deny",
+         R(get, OBJ, SESS), IDENY, pols(identity=P(Allow("s3:*", "*")), session=P(Allow("s3:*", "arn:aws:s3:::public/*"))))
+    case(a, "session_policy_deny_with_identity_allow", "Role ID-Allow s3:*; session policy Allow * and Deny GetObject -> explicit deny",
+         R(get, OBJ, SESS), EDENY, pols(identity=P(Allow("s3:*", "*")), session=P(Allow("*", "*"), Deny(get, "*"))))
+    case(a, "star_principal_grant_not_capped_by_session_policy",
+         "Session policy ec2:* only; bucket allows Principal * -> allowed",
+         R(get, OBJ, SESS), ALLOWED, pols(session=ec2, resource=P(RS("Allow", get, f"{BUCKET}/*", "*"))))
+    case(a, "account_principal_grant_capped_by_session_policy",
+         "Role ID-Allow s3:*; session policy ec2:* only; bucket allows {AWS: A} -> implicit deny",
+         R(get, OBJ, SESS), IDENY,
+         pols(identity=P(Allow("s3:*", "*")), session=ec2, resource=P(RS("Allow", get, f"{BUCKET}/*", aws(A)))))
+    case(a, "federated_session_with_session_policy_and_identity",
+         "Federated session; alice ID-Allow s3:*; session policy allows s3:GetObject -> allowed",
+         R(get, OBJ, FED, fed=ALICE), ALLOWED, pols(identity=P(Allow("s3:*", "*")), session=P(Allow(get, "*"))))
+    case(a, "federated_session_policy_without_user_identity",
+         "Federated session; session policy allows s3:*; alice has no identity policy -> implicit deny",
+         R(get, OBJ, FED, fed=ALICE), IDENY, pols(session=P(Allow("s3:*", "*"))))
+    case(a, "federated_session_user_arn_grant_with_session_policy",
+         "Federated session; session policy allows s3:*; bucket names alice; no identity policy, no boundary -> allowed",
+         R(get, OBJ, FED, fed=ALICE), ALLOWED,
+         pols(session=P(Allow("s3:*", "*")), resource=P(RS("Allow", get, f"{BUCKET}/*", aws(ALICE)))))
+    case(a, "session_policy_and_boundary_both_required",
+         "Role ID-Allow s3:*; session policy s3:*; boundary ec2:* only -> implicit deny",
+         R(get, OBJ, SESS), IDENY,
+         pols(identity=P(Allow("s3:*", "*")), session=P(Allow("s3:*", "*")), boundary=ec2))
+    case(a, "federated_session_policy_deny", "Federated session; alice ID-Allow *; session policy Allow * and Deny s3:* -> explicit deny",
+         R(get, OBJ, FED, fed=ALICE), EDENY,
+         pols(identity=P(Allow("*", "*")), session=P(Allow("*", "*"), Deny("s3:*", "*"))))
+    cs = P(Allow("s3:*", "*", condition={"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}))
+    case(a, "session_policy_condition_true", "Session policy allows s3:* from 203.0.113.0/24; request from 203.0.113.5 -> allowed",
+         R(get, OBJ, SESS, ctx={"aws:SourceIp": "203.0.113.5"}), ALLOWED, pols(identity=P(Allow("s3:*", "*")), session=cs))
+    case(a, "session_policy_condition_false", "Session policy allows s3:* from 203.0.113.0/24; request from 198.51.100.1 -> implicit deny",
+         R(get, OBJ, SESS, ctx={"aws:SourceIp": "198.51.100.1"}), IDENY, pols(identity=P(Allow("s3:*", "*")), session=cs))
+
+
+# ===========================================================================
+# evaluation: SCPs
+# ===========================================================================
+
+def gen_evaluation_scp():
+    a = "evaluation_scp"
+    get = "s3:GetObject"
+    idallow = P(Allow("s3:*", "*"))
+    deny_s3 = scp(Deny("s3:*", "*"))
+    allow_ec2 = scp(Allow("ec2:*", "*"))
+    allow_s3 = scp(Allow("s3:*", "*"))
+    F = FULL_AWS_ACCESS
+    case(a, "E16_ou_level_without_allow_denies",
+         "E16: SCPs root FullAWSAccess, OU Allow ec2:* only, account FullAWSAccess; ID-Allow s3:GetObject -> implicit deny",
+         R(get, OBJ), IDENY, pols(identity=P(Allow(get, "*")), scp=[[F], [allow_ec2], [F]]))
+    case(a, "E17_management_account_caller_exempt",
+         "E17: SCP Deny s3:*; caller in the management account with ID-Allow -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=idallow, scp=[[F, deny_s3]]),
+         options={"callerInManagementAccount": True})
+    slr_id = P(Allow("ec2:Describe*", "*"))
+    deny_all = scp(Deny("*", "*"))
+    case(a, "E18_service_linked_role_option_exempt",
+         "E18: SCP Deny *; caller session of a role flagged service-linked (option) -> SCP ignored, allowed",
+         R("ec2:DescribeInstances", "*", f"arn:aws:sts::{A}:assumed-role/LegacyLinked/s1",
+           role=f"arn:aws:iam::{A}:role/LegacyLinked"), ALLOWED,
+         pols(identity=slr_id, scp=[[F, deny_all]]), options={"serviceLinkedRole": True})
+    case(a, "E18_service_linked_role_by_path_exempt",
+         "E18: SCP Deny *; role session whose role path is /aws-service-role/ -> SCP ignored, allowed",
+         R("ec2:DescribeInstances", "*", f"arn:aws:sts::{A}:assumed-role/CustomLinkedRole/s1",
+           role=f"arn:aws:iam::{A}:role/aws-service-role/custom.amazonaws.com/CustomLinkedRole"), ALLOWED,
+         pols(identity=slr_id, scp=[[F, deny_all]]))
+    case(a, "E18_service_linked_role_by_name_exempt",
+         "E18: SCP Deny *; session of role AWSServiceRoleForECS -> SCP ignored, allowed",
+         R("ec2:DescribeInstances", "*", f"arn:aws:sts::{A}:assumed-role/AWSServiceRoleForECS/ecs-session"), ALLOWED,
+         pols(identity=slr_id, scp=[[F, deny_all]]))
+    case(a, "E19_member_root_user_denied_by_scp",
+         "E19: SCP Deny s3:*; member-account root user on its own bucket -> explicit deny",
+         R(get, OBJ, ROOT_A), EDENY, pols(scp=[[F, deny_s3]]))
+    case(a, "E20_other_accounts_scp_does_not_bind_caller",
+         "E20: caller from A (SCP chain FullAWSAccess only; B's SCP Deny s3:* is not on A's chain) reads B's bucket with bucket Allow + ID-Allow -> allowed",
+         R(get, OBJ_B, ra=B), ALLOWED,
+         pols(identity=idallow, resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(A))), scp=[[F], [F]]))
+    case(a, "full_access_single_level", "SCP FullAWSAccess at the only level; ID-Allow -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=idallow, scp=[[F]]))
+    case(a, "full_access_three_levels", "FullAWSAccess at root, OU and account; ID-Allow -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=idallow, scp=[[F], [F], [F]]))
+    case(a, "level_without_any_scp_denies", "Levels [FullAWSAccess], [] , [FullAWSAccess]; empty OU level allows nothing -> implicit deny",
+         R(get, OBJ), IDENY, pols(identity=idallow, scp=[[F], [], [F]]))
+    case(a, "deny_at_account_level", "FullAWSAccess everywhere plus Deny s3:* at account level -> explicit deny",
+         R(get, OBJ), EDENY, pols(identity=idallow, scp=[[F], [F], [F, deny_s3]]))
+    case(a, "deny_at_root_level", "Deny s3:GetObject at root level -> explicit deny",
+         R(get, OBJ), EDENY, pols(identity=idallow, scp=[[F, scp(Deny(get, "*"))], [F]]))
+    case(a, "policies_at_one_level_are_ored", "OU level [Allow ec2:*, Allow s3:*] -> s3 allowed",
+         R(get, OBJ), ALLOWED, pols(identity=idallow, scp=[[F], [allow_ec2, allow_s3], [F]]))
+    case(a, "scp_allow_does_not_grant", "SCP FullAWSAccess; no identity policy -> implicit deny",
+         R(get, OBJ), IDENY, pols(scp=[[F]]))
+    reg = scp(Allow("s3:*", "*", condition={"StringEquals": {"aws:RequestedRegion": "us-east-1"}}))
+    case(a, "allow_with_condition_true", "OU SCP allows s3:* only in us-east-1; request in us-east-1 -> allowed",
+         R(get, OBJ, ctx={"aws:RequestedRegion": "us-east-1"}), ALLOWED, pols(identity=idallow, scp=[[F], [reg]]))
+    case(a, "allow_with_condition_false", "OU SCP allows s3:* only in us-east-1; request in eu-west-1 -> implicit deny",
+         R(get, OBJ, ctx={"aws:RequestedRegion": "eu-west-1"}), IDENY, pols(identity=idallow, scp=[[F], [reg]]))
+    region_guard = scp(S("Deny", notaction=["iam:*", "sts:*", "organizations:*"], resource="*",
+                         condition={"StringNotEquals": {"aws:RequestedRegion": ["us-east-1"]}}))
+    case(a, "region_guard_denies_other_region", "Deny NotAction [iam,sts,organizations] outside us-east-1; s3 in eu-west-1 -> explicit deny",
+         R(get, OBJ, ctx={"aws:RequestedRegion": "eu-west-1"}), EDENY, pols(identity=idallow, scp=[[F, region_guard]]))
+    case(a, "region_guard_allows_home_region", "same region guard; s3 in us-east-1 -> allowed",
+         R(get, OBJ, ctx={"aws:RequestedRegion": "us-east-1"}), ALLOWED, pols(identity=idallow, scp=[[F, region_guard]]))
+    case(a, "region_guard_exempts_global_service", "same region guard; iam:ListUsers reported in eu-west-1 -> allowed (NotAction)",
+         R("iam:ListUsers", "*", ctx={"aws:RequestedRegion": "eu-west-1"}), ALLOWED,
+         pols(identity=P(Allow("iam:List*", "*")), scp=[[F, region_guard]]))
+    admin_ex = scp(Deny("s3:DeleteBucket", "*", condition={"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/Admin"}}))
+    case(a, "deny_with_principal_exception_denies_others", "SCP Deny s3:DeleteBucket unless aws:PrincipalArn is role/Admin; alice -> explicit deny",
+         R("s3:DeleteBucket", BUCKET, ctx={"aws:PrincipalArn": ALICE}), EDENY, pols(identity=idallow, scp=[[F, admin_ex]]))
+    case(a, "deny_with_principal_exception_spares_admin", "same SCP; session of role Admin -> allowed",
+         R("s3:DeleteBucket", BUCKET, f"arn:aws:sts::{A}:assumed-role/Admin/ops", ctx={"aws:PrincipalArn": f"arn:aws:iam::{A}:role/Admin"},
+           role=f"arn:aws:iam::{A}:role/Admin"), ALLOWED, pols(identity=idallow, scp=[[F, admin_ex]]))
+    case(a, "scp_caps_same_account_resource_policy_grant",
+         "Bucket names alice (no identity policy); SCP chain allows only ec2:* -> implicit deny",
+         R(get, OBJ), IDENY, pols(resource=P(RS("Allow", get, f"{BUCKET}/*", aws(ALICE))), scp=[[F], [allow_ec2]]))
+    case(a, "scp_deny_beats_resource_policy_grant", "Bucket names alice; SCP Deny s3:* -> explicit deny",
+         R(get, OBJ), EDENY, pols(resource=P(RS("Allow", get, f"{BUCKET}/*", aws(ALICE))), scp=[[F, deny_s3]]))
+    case(a, "scp_deny_applies_to_cross_account_caller", "alice (A, SCP Deny s3:*) reads B's bucket that allows her, ID-Allow -> explicit deny",
+         R(get, OBJ_B, ra=B), EDENY,
+         pols(identity=idallow, resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(ALICE))), scp=[[F, deny_s3]]))
+    case(a, "scp_not_applied_to_service_principal", "SCP Deny * supplied; caller s3.amazonaws.com allowed by topic policy -> allowed",
+         R("sns:Publish", TOPIC, "s3.amazonaws.com"), ALLOWED,
+         pols(resource=P(RS("Allow", "sns:Publish", TOPIC, svc("s3.amazonaws.com"))), scp=[[F, deny_all]]))
+    case(a, "scp_not_applied_to_anonymous", "SCP Deny s3:* supplied; anonymous caller on a public bucket -> allowed",
+         R(get, OBJ, ANON, ra=A), ALLOWED,
+         pols(resource=P(RS("Allow", get, f"{BUCKET}/*", "*")), scp=[[F, deny_s3]]))
+    case(a, "member_root_with_full_access", "Member-account root, SCP FullAWSAccess on every level -> allowed",
+         R(get, OBJ, ROOT_A), ALLOWED, pols(scp=[[F], [F]]))
+    case(a, "member_root_ou_without_allow", "Member-account root, OU level allows only ec2:* -> implicit deny",
+         R(get, OBJ, ROOT_A), IDENY, pols(scp=[[F], [allow_ec2]]))
+    case(a, "management_root_exempt", "Management-account root with SCP Deny s3:* -> allowed",
+         R(get, OBJ, ROOT_A), ALLOWED, pols(scp=[[F, deny_s3]]), options={"callerInManagementAccount": True})
+    case(a, "management_account_empty_level_exempt", "Management-account user; SCP chain has an empty level -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=idallow, scp=[[F], []]), options={"callerInManagementAccount": True})
+    case(a, "management_account_identity_deny_still_applies", "Management-account user; identity Deny s3:* -> explicit deny",
+         R(get, OBJ), EDENY, pols(identity=P(Allow("*", "*"), Deny("s3:*", "*")), scp=[[F]]),
+         options={"callerInManagementAccount": True})
+    res_scp = scp(Allow("s3:*", "arn:aws:s3:::bucket/*"))
+    case(a, "allow_specific_resource_matches", "OU SCP allows s3:* on bucket/* only; bucket/key -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=idallow, scp=[[F], [res_scp]]))
+    case(a, "allow_specific_resource_other_bucket", "OU SCP allows s3:* on bucket/* only; other/key -> implicit deny",
+         R(get, "arn:aws:s3:::other/key"), IDENY, pols(identity=idallow, scp=[[F], [res_scp]]))
+    case(a, "allow_specific_resource_misses_wildcard_only_action", "OU SCP allows s3:* on bucket/* only; s3:ListAllMyBuckets -> implicit deny",
+         R("s3:ListAllMyBuckets", "*"), IDENY, pols(identity=idallow, scp=[[F], [res_scp]]))
+    case(a, "allow_infix_wildcard_action", "OU SCP allows s3:*Object (full language); GetObject -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=idallow, scp=[[F], [scp(Allow("s3:*Object", "*"))]]))
+    na = scp(S("Allow", notaction="iam:*", resource="*"))
+    case(a, "allow_notaction_covers_other_services", "OU SCP Allow NotAction iam:*; s3:GetObject -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=P(Allow("*", "*")), scp=[[F], [na]]))
+    case(a, "allow_notaction_excludes_listed_service", "OU SCP Allow NotAction iam:*; iam:CreateUser -> implicit deny",
+         R("iam:CreateUser", f"arn:aws:iam::{A}:user/mallory"), IDENY, pols(identity=P(Allow("*", "*")), scp=[[F], [na]]))
+    case(a, "deny_applies_to_role_session", "SCP Deny s3:*; role session with ID-Allow -> explicit deny",
+         R(get, OBJ, SESS), EDENY, pols(identity=idallow, scp=[[F, deny_s3]]))
+    case(a, "deny_applies_to_federated_session", "SCP Deny s3:*; federated session with session policy and ID-Allow -> explicit deny",
+         R(get, OBJ, FED, fed=ALICE), EDENY, pols(identity=idallow, session=P(Allow("*", "*")), scp=[[F, deny_s3]]))
+    case(a, "deny_with_condition_false", "SCP Deny s3:* if aws:PrincipalOrgID is not the org; caller in org -> allowed",
+         R(get, OBJ, ctx={"aws:PrincipalOrgID": ORG}), ALLOWED,
+         pols(identity=idallow, scp=[[F, scp(Deny("s3:*", "*", condition={"StringNotEquals": {"aws:PrincipalOrgID": ORG}}))]]))
+    case(a, "deny_wildcard_only_action", "SCP Deny s3:ListAllMyBuckets on *; wildcard-only request -> explicit deny",
+         R("s3:ListAllMyBuckets", "*"), EDENY, pols(identity=idallow, scp=[[F, scp(Deny("s3:ListAllMyBuckets", "*"))]]))
+    case(a, "service_linked_role_still_needs_identity_allow", "Service-linked role session exempt from SCPs but without identity policy -> implicit deny",
+         R("ec2:DescribeInstances", "*", f"arn:aws:sts::{A}:assumed-role/AWSServiceRoleForECS/ecs-session"), IDENY,
+         pols(scp=[[F]]))
+
+
+# ===========================================================================
+# evaluation: RCPs
+# ===========================================================================
+
+def gen_evaluation_rcp():
+    a = "evaluation_rcp"
+    get = "s3:GetObject"
+    idallow = P(Allow("s3:*", "*"))
+    org_guard = rcp(rcp_deny("s3:*", condition={"StringNotEqualsIfExists": {"aws:PrincipalOrgID": ORG}},
+                             sid="EnforceOrgIdentities"))
+    b_allows_alice = P(RS("Allow", get, f"{BUCKET_B}/*", aws(ALICE)))
+    case(a, "E21_rcp_denies_caller_outside_org",
+         "E21: RCP in B: Deny s3:* if StringNotEqualsIfExists aws:PrincipalOrgID; external caller (no org) with bucket Allow + ID-Allow -> explicit deny",
+         R(get, OBJ_B, ra=B), EDENY, pols(identity=idallow, resource=b_allows_alice, rcp=[[org_guard]]))
+    case(a, "E21_rcp_spares_caller_in_org",
+         "E21 (variant): same RCP; caller's aws:PrincipalOrgID is the org -> allowed",
+         R(get, OBJ_B, ra=B, ctx={"aws:PrincipalOrgID": ORG}), ALLOWED,
+         pols(identity=idallow, resource=b_allows_alice, rcp=[[org_guard]]))
+    case(a, "E22_resource_in_management_account_exempt",
+         "E22: same RCP; resource in the management account -> RCP not applied, allowed",
+         R(get, OBJ_B, ra=B), ALLOWED, pols(identity=idallow, resource=b_allows_alice, rcp=[[org_guard]]),
+         options={"resourceInManagementAccount": True})
+    public = P(RS("Allow", get, f"{BUCKET}/*", "*"))
+    case(a, "E23_rcp_denies_anonymous_on_public_bucket",
+         "E23: public bucket (Principal * Allow), anonymous caller, RCP Deny on the bucket's account -> explicit deny",
+         R(get, OBJ, ANON, ra=A), EDENY, pols(resource=public, rcp=[[org_guard]]))
+    case(a, "E23_scp_does_not_affect_anonymous",
+         "E23: public bucket, anonymous caller, only an SCP Deny s3:* -> allowed",
+         R(get, OBJ, ANON, ra=A), ALLOWED, pols(resource=public, scp=[[FULL_AWS_ACCESS, scp(Deny("s3:*", "*"))]]))
+    case(a, "E24_rcp_full_access_only",
+         "E24: only RCPFullAWSAccess (levels without customer RCPs); ID-Allow; no bucket policy -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=idallow, rcp=[[], []]))
+    case(a, "rcp_does_not_grant", "Only RCPFullAWSAccess; no identity policy -> implicit deny",
+         R(get, OBJ), IDENY, pols(rcp=[[]]))
+    deny_get = rcp(rcp_deny(get))
+    case(a, "rcp_deny_at_ou_level", "RCP Deny s3:GetObject at the OU level (root level empty) -> explicit deny",
+         R(get, OBJ), EDENY, pols(identity=idallow, rcp=[[], [deny_get], []]))
+    case(a, "rcp_deny_at_account_level", "RCP Deny s3:GetObject at the account level -> explicit deny",
+         R(get, OBJ), EDENY, pols(identity=idallow, rcp=[[], [], [deny_get]]))
+    case(a, "rcp_deny_same_account_caller", "RCP Deny s3:DeleteBucket; same-account user with ID-Allow -> explicit deny",
+         R("s3:DeleteBucket", BUCKET), EDENY, pols(identity=idallow, rcp=[[rcp(rcp_deny("s3:DeleteBucket"))]]))
+    case(a, "rcp_deny_other_action_not_applied", "RCP Deny s3:DeleteBucket; GetObject -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=idallow, rcp=[[rcp(rcp_deny("s3:DeleteBucket"))]]))
+    case(a, "rcp_multiple_policies_one_denies", "Two RCPs at one level, the second denies -> explicit deny",
+         R(get, OBJ), EDENY,
+         pols(identity=idallow, rcp=[[rcp(rcp_deny("s3:DeleteBucket")), deny_get]]))
+    sqs_tls = rcp(rcp_deny("sqs:*", condition={"Bool": {"aws:SecureTransport": "false"}}))
+    case(a, "rcp_sqs_requires_tls_denies_http", "RCP Deny sqs:* if SecureTransport false; HTTP request -> explicit deny",
+         R("sqs:SendMessage", QUEUE, ctx={"aws:SecureTransport": "false"}), EDENY,
+         pols(identity=P(Allow("sqs:*", "*")), rcp=[[sqs_tls]]))
+    case(a, "rcp_sqs_requires_tls_allows_https", "RCP Deny sqs:* if SecureTransport false; HTTPS request -> allowed",
+         R("sqs:SendMessage", QUEUE, ctx={"aws:SecureTransport": "true"}), ALLOWED,
+         pols(identity=P(Allow("sqs:*", "*")), rcp=[[sqs_tls]]))
+    kms_guard = rcp(rcp_deny("kms:*", condition={"StringNotEqualsIfExists": {"aws:PrincipalOrgID": ORG}}))
+    key_b_policy = P(RS("Allow", "kms:*", "*", aws(ROOT_B), sid="EnableIAMUserPermissions"),
+                     RS("Allow", "kms:Decrypt", "*", aws(A), sid="AllowAccountA"))
+    case(a, "rcp_kms_external_caller_denied", "Key in B allows account A; alice (no org) with ID-Allow; RCP in B requires org -> explicit deny",
+         R("kms:Decrypt", KEY_B), EDENY,
+         pols(identity=P(Allow("kms:Decrypt", "*")), resource=key_b_policy, rcp=[[kms_guard]]))
+    case(a, "rcp_kms_org_caller_allowed", "same, alice's aws:PrincipalOrgID is the org -> allowed",
+         R("kms:Decrypt", KEY_B, ctx={"aws:PrincipalOrgID": ORG}), ALLOWED,
+         pols(identity=P(Allow("kms:Decrypt", "*")), resource=key_b_policy, rcp=[[kms_guard]]))
+    sm = rcp(rcp_deny("secretsmanager:GetSecretValue",
+                      condition={"StringNotEqualsIfExists": {"aws:PrincipalAccount": B}}))
+    case(a, "rcp_secretsmanager_other_account_denied",
+         "Secret in B shared with A by resource policy; RCP in B denies principals outside B -> explicit deny",
+         R("secretsmanager:GetSecretValue", SECRET_B, ctx={"aws:PrincipalAccount": A}), EDENY,
+         pols(identity=P(Allow("secretsmanager:GetSecretValue", "*")),
+              resource=P(RS("Allow", "secretsmanager:GetSecretValue", "*", aws(A))), rcp=[[sm]]))
+    ddb = rcp(rcp_deny("dynamodb:*", condition={"StringNotEqualsIfExists": {"aws:PrincipalOrgID": ORG}}))
+    case(a, "rcp_dynamodb_org_caller_allowed", "RCP Deny dynamodb:* outside the org; caller in org with ID-Allow -> allowed",
+         R("dynamodb:GetItem", TABLE, ctx={"aws:PrincipalOrgID": ORG}), ALLOWED,
+         pols(identity=P(Allow("dynamodb:GetItem", TABLE)), rcp=[[ddb]]))
+    case(a, "rcp_dynamodb_no_org_denied", "RCP Deny dynamodb:* outside the org; caller without aws:PrincipalOrgID -> explicit deny",
+         R("dynamodb:GetItem", TABLE), EDENY, pols(identity=P(Allow("dynamodb:GetItem", TABLE)), rcp=[[ddb]]))
+    case(a, "rcp_logs_deny", "RCP Deny logs:DeleteLogGroup; ID-Allow logs:* -> explicit deny",
+         R("logs:DeleteLogGroup", LOGGROUP), EDENY,
+         pols(identity=P(Allow("logs:*", "*")), rcp=[[rcp(rcp_deny("logs:DeleteLogGroup"))]]))
+    case(a, "rcp_ecr_deny_other_action", "RCP Deny ecr:DeleteRepository; ecr:BatchGetImage with ID-Allow -> allowed",
+         R("ecr:BatchGetImage", REPO), ALLOWED,
+         pols(identity=P(Allow("ecr:*", "*")), rcp=[[rcp(rcp_deny("ecr:DeleteRepository"))]]))
+    case(a, "rcp_ecr_deny", "RCP Deny ecr:DeleteRepository; ecr:DeleteRepository with ID-Allow -> explicit deny",
+         R("ecr:DeleteRepository", REPO), EDENY,
+         pols(identity=P(Allow("ecr:*", "*")), rcp=[[rcp(rcp_deny("ecr:DeleteRepository"))]]))
+    pool = f"arn:aws:cognito-idp:us-east-1:{A}:userpool/us-east-1_Example"
+    case(a, "rcp_cognito_deny", "RCP Deny cognito-idp:DeleteUserPool; ID-Allow -> explicit deny",
+         R("cognito-idp:DeleteUserPool", pool), EDENY,
+         pols(identity=P(Allow("cognito-idp:*", "*")), rcp=[[rcp(rcp_deny("cognito-idp:DeleteUserPool"))]]))
+    case(a, "rcp_not_applied_to_ec2", "RCP Deny ec2:TerminateInstances supplied; ec2 is not an RCP service -> allowed",
+         R("ec2:TerminateInstances", INSTANCE), ALLOWED,
+         pols(identity=P(Allow("ec2:*", "*")), rcp=[[rcp(rcp_deny("ec2:TerminateInstances"))]]))
+    case(a, "rcp_not_applied_to_lambda", "RCP Deny lambda:InvokeFunction supplied; lambda is not an RCP service -> allowed",
+         R("lambda:InvokeFunction", FUNC), ALLOWED,
+         pols(identity=P(Allow("lambda:InvokeFunction", "*")), rcp=[[rcp(rcp_deny("lambda:InvokeFunction"))]]))
+    case(a, "rcp_service_linked_role_exempt", "RCP Deny s3:*; caller is a service-linked role session -> allowed",
+         R(get, OBJ, f"arn:aws:sts::{A}:assumed-role/AWSServiceRoleForECS/ecs-session"), ALLOWED,
+         pols(identity=idallow, rcp=[[rcp(rcp_deny("s3:*"))]]))
+    case(a, "rcp_service_linked_role_option_exempt", "RCP Deny s3:*; options.serviceLinkedRole -> allowed",
+         R(get, OBJ, SESS), ALLOWED, pols(identity=idallow, rcp=[[rcp(rcp_deny("s3:*"))]]),
+         options={"serviceLinkedRole": True})
+    case(a, "rcp_applies_to_root_caller", "RCP Deny s3:DeleteBucket; root of the bucket's account -> explicit deny",
+         R("s3:DeleteBucket", BUCKET, ROOT_A), EDENY, pols(rcp=[[rcp(rcp_deny("s3:DeleteBucket"))]]))
+    case(a, "rcp_applies_to_caller_from_management_account",
+         "Caller in the management account (SCP-exempt) reads B's bucket; RCP in B denies outsiders -> explicit deny",
+         R(get, OBJ_B, ra=B), EDENY, pols(identity=idallow, resource=b_allows_alice, rcp=[[org_guard]]),
+         options={"callerInManagementAccount": True})
+    ct_guard = rcp(rcp_deny("s3:*", condition={"StringNotEqualsIfExists": {"aws:SourceAccount": A},
+                                               "Bool": {"aws:PrincipalIsAWSService": "true"}}))
+    ct_bucket = P(RS("Allow", "s3:PutObject", "arn:aws:s3:::trail-bucket/AWSLogs/*", svc("cloudtrail.amazonaws.com")))
+    case(a, "rcp_applies_to_service_principal_wrong_source",
+         "Bucket allows cloudtrail.amazonaws.com; RCP denies services acting for other accounts; SourceAccount B -> explicit deny",
+         R("s3:PutObject", "arn:aws:s3:::trail-bucket/AWSLogs/x.json.gz", "cloudtrail.amazonaws.com", ra=A,
+           ctx={"aws:SourceAccount": B, "aws:PrincipalIsAWSService": "true"}), EDENY,
+         pols(resource=ct_bucket, rcp=[[ct_guard]]))
+    case(a, "rcp_applies_to_service_principal_own_source",
+         "same; SourceAccount A -> allowed",
+         R("s3:PutObject", "arn:aws:s3:::trail-bucket/AWSLogs/x.json.gz", "cloudtrail.amazonaws.com", ra=A,
+           ctx={"aws:SourceAccount": A, "aws:PrincipalIsAWSService": "true"}), ALLOWED,
+         pols(resource=ct_bucket, rcp=[[ct_guard]]))
+    nr = rcp(rcp_deny("s3:GetObject", notresource="arn:aws:s3:::bucket/public/*"))
+    case(a, "rcp_notresource_denies_outside", "RCP Deny GetObject NotResource bucket/public/*; bucket/key -> explicit deny",
+         R(get, OBJ), EDENY, pols(identity=idallow, rcp=[[nr]]))
+    case(a, "rcp_notresource_spares_listed", "RCP Deny GetObject NotResource bucket/public/*; bucket/public/x -> allowed",
+         R(get, "arn:aws:s3:::bucket/public/x"), ALLOWED, pols(identity=idallow, rcp=[[nr]]))
+    case(a, "rcp_and_scp_together_deny", "SCP FullAWSAccess; RCP Deny s3:GetObject -> explicit deny",
+         R(get, OBJ), EDENY, pols(identity=idallow, scp=[[FULL_AWS_ACCESS]], rcp=[[deny_get]]))
+    case(a, "rcp_and_scp_together_allow", "SCP FullAWSAccess; RCP denies only DeleteBucket -> allowed",
+         R(get, OBJ), ALLOWED, pols(identity=idallow, scp=[[FULL_AWS_ACCESS]], rcp=[[rcp(rcp_deny("s3:DeleteBucket"))]]))
+    case(a, "rcp_condition_false_anonymous_allowed",
+         "Public bucket; RCP Deny s3:* if aws:SecureTransport false; anonymous HTTPS request -> allowed",
+         R(get, OBJ, ANON, ra=A, ctx={"aws:SecureTransport": "true"}), ALLOWED,
+         pols(resource=public, rcp=[[rcp(rcp_deny("s3:*", condition={"Bool": {"aws:SecureTransport": "false"}}))]]))
+
+
+# ===========================================================================
+# evaluation: role trust policies and KMS key policies
+# ===========================================================================
+
+def gen_evaluation_trust_kms():
+    a = "evaluation_trust_kms"
+    dec = "kms:Decrypt"
+    root_stmt = RS("Allow", "kms:*", "*", aws(ROOT_A), sid="EnableIAMUserPermissions")
+    case(a, "E25_key_policy_names_other_user_identity_not_enough",
+         "E25: KMS same account; alice ID-Allow kms:Decrypt; key policy names only bob -> implicit deny",
+         R(dec, KEY), IDENY,
+         pols(identity=P(Allow(dec, "*")), resource=P(RS("Allow", "kms:*", "*", aws(BOB_A), sid="KeyAdmin"))))
+    case(a, "E25_key_policy_account_statement_enables_identity",
+         "E25: KMS same account; alice ID-Allow kms:Decrypt; key policy has the account-root statement -> allowed",
+         R(dec, KEY), ALLOWED, pols(identity=P(Allow(dec, "*")), resource=P(root_stmt)))
+    case(a, "E26_key_policy_names_role_session_without_identity",
+         "E26: key policy names role/team/Dev; no identity policy; caller session -> allowed",
+         R(dec, KEY, SESS), ALLOWED, pols(resource=P(RS("Allow", dec, "*", aws(ROLE_DEV)))))
+    trust_acct = P(RS("Allow", "sts:AssumeRole", None, aws(A)))
+    case(a, "E27_trust_account_without_identity_allow",
+         "E27: sts:AssumeRole same account; trust allows {AWS: A}; caller lacks identity allow -> implicit deny",
+         R("sts:AssumeRole", ROLE_DEPLOY), IDENY, pols(resource=trust_acct))
+    case(a, "E27_trust_account_with_identity_allow",
+         "E27: sts:AssumeRole same account; trust allows {AWS: A}; caller has identity allow -> allowed",
+         R("sts:AssumeRole", ROLE_DEPLOY), ALLOWED,
+         pols(identity=P(Allow("sts:AssumeRole", ROLE_DEPLOY)), resource=trust_acct))
+    trust_alice = P(RS("Allow", "sts:AssumeRole", None, aws(ALICE)))
+    case(a, "E28_trust_names_user_without_identity_policy",
+         "E28: trust names alice; alice has no identity policy -> allowed",
+         R("sts:AssumeRole", ROLE_DEPLOY), ALLOWED, pols(resource=trust_alice))
+    case(a, "E28_trust_names_user_boundary_without_assume_role",
+         "E28: trust names alice; alice's boundary does not allow sts:AssumeRole -> implicit deny (D9)",
+         R("sts:AssumeRole", ROLE_DEPLOY), IDENY, pols(resource=trust_alice, boundary=P(Allow("s3:*", "*"))))
+    case(a, "E29_role_cannot_assume_itself_without_trust",
+         "E29: session of Dev calls sts:AssumeRole on Dev; trust names only ec2.amazonaws.com; identity allows -> implicit deny",
+         R("sts:AssumeRole", ROLE_DEV, SESS), IDENY,
+         pols(identity=P(Allow("sts:AssumeRole", "*")),
+              resource=P(RS("Allow", "sts:AssumeRole", None, svc("ec2.amazonaws.com")))))
+    # extra KMS
+    case(a, "kms_no_key_policy_identity_not_enough", "KMS same account; ID-Allow kms:*; no key policy supplied -> implicit deny",
+         R(dec, KEY), IDENY, pols(identity=P(Allow("kms:*", "*"))))
+    case(a, "kms_key_policy_names_user_without_identity", "Key policy names alice; no identity policy -> allowed",
+         R(dec, KEY), ALLOWED, pols(resource=P(RS("Allow", dec, "*", aws(ALICE)))))
+    case(a, "kms_key_policy_account_statement_without_identity",
+         "Key policy has only the account-root statement; alice without identity policy -> implicit deny",
+         R(dec, KEY), IDENY, pols(resource=P(root_stmt)))
+    case(a, "kms_key_policy_deny", "Key policy: account statement + Deny kms:Decrypt for alice; ID-Allow -> explicit deny",
+         R(dec, KEY), EDENY,
+         pols(identity=P(Allow("kms:*", "*")), resource=P(root_stmt, RS("Deny", dec, "*", aws(ALICE)))))
+    key_b = P(RS("Allow", "kms:*", "*", aws(ROOT_B), sid="EnableIAMUserPermissions"),
+              RS("Allow", [dec, "kms:DescribeKey"], "*", aws(A), sid="AllowUseFromA"))
+    case(a, "kms_cross_account_key_policy_and_identity", "Key in B allows account A; alice ID-Allow kms:Decrypt -> allowed",
+         R(dec, KEY_B), ALLOWED, pols(identity=P(Allow(dec, KEY_B)), resource=key_b))
+    case(a, "kms_cross_account_without_identity", "Key in B allows account A; alice without identity policy -> implicit deny",
+         R(dec, KEY_B), IDENY, pols(resource=key_b))
+    case(a, "kms_cross_account_key_policy_silent", "Key in B allows only B; alice ID-Allow -> implicit deny",
+         R(dec, KEY_B), IDENY, pols(identity=P(Allow(dec, "*")), resource=P(key_b["Statement"][0])))
+    case(a, "kms_root_with_account_statement", "Root of A; key policy has the account-root statement -> allowed",
+         R(dec, KEY, ROOT_A), ALLOWED, pols(resource=P(root_stmt)))
+    case(a, "kms_root_key_policy_names_only_user", "Root of A; key policy names only bob -> implicit deny",
+         R(dec, KEY, ROOT_A), IDENY, pols(resource=P(RS("Allow", "kms:*", "*", aws(BOB_A)))))
+    case(a, "kms_role_grant_capped_by_boundary", "Key policy names role/team/Dev; role boundary s3:* only; session -> implicit deny",
+         R(dec, KEY, SESS), IDENY,
+         pols(boundary=P(Allow("s3:*", "*")), resource=P(RS("Allow", dec, "*", aws(ROLE_DEV)))))
+    case(a, "kms_session_policy_caps_role_grant", "Key policy names role/team/Dev; session policy s3:* only -> implicit deny",
+         R(dec, KEY, SESS), IDENY,
+         pols(session=P(Allow("s3:*", "*")), resource=P(RS("Allow", dec, "*", aws(ROLE_DEV)))))
+    via = P(RS("Allow", dec, "*", aws(ALICE), condition={"StringEquals": {"kms:ViaService": "s3.us-east-1.amazonaws.com"}}))
+    case(a, "kms_key_policy_via_service_condition_true", "Key policy allows alice via S3 only; kms:ViaService s3.us-east-1 -> allowed",
+         R(dec, KEY, ctx={"kms:ViaService": "s3.us-east-1.amazonaws.com"}), ALLOWED, pols(resource=via))
+    case(a, "kms_key_policy_via_service_condition_absent", "Key policy allows alice via S3 only; direct call (no kms:ViaService) -> implicit deny",
+         R(dec, KEY), IDENY, pols(resource=via))
+    # extra trust
+    case(a, "trust_names_caller_role", "Session of Dev assumes Deploy whose trust names role/team/Dev; no identity policy -> allowed",
+         R("sts:AssumeRole", ROLE_DEPLOY, SESS), ALLOWED, pols(resource=P(RS("Allow", "sts:AssumeRole", None, aws(ROLE_DEV)))))
+    case(a, "trust_names_caller_role_boundary_blocks", "Deploy trust names role/team/Dev; Dev's boundary s3:* only -> implicit deny",
+         R("sts:AssumeRole", ROLE_DEPLOY, SESS), IDENY,
+         pols(boundary=P(Allow("s3:*", "*")), resource=P(RS("Allow", "sts:AssumeRole", None, aws(ROLE_DEV)))))
+    case(a, "role_self_assume_with_trust_naming_role", "Session of Dev assumes Dev; trust names role/team/Dev -> allowed",
+         R("sts:AssumeRole", ROLE_DEV, SESS), ALLOWED, pols(resource=P(RS("Allow", "sts:AssumeRole", None, aws(ROLE_DEV)))))
+    case(a, "trust_names_user_boundary_allows_assume_role", "Trust names alice; boundary allows sts:AssumeRole -> allowed",
+         R("sts:AssumeRole", ROLE_DEPLOY), ALLOWED, pols(resource=trust_alice, boundary=P(Allow("sts:AssumeRole", "*"))))
+    case(a, "trust_grant_identity_deny", "Trust names alice; identity Deny sts:AssumeRole -> explicit deny",
+         R("sts:AssumeRole", ROLE_DEPLOY), EDENY, pols(identity=P(Deny("sts:AssumeRole", "*")), resource=trust_alice))
+    case(a, "trust_deny_statement", "Trust allows {AWS: A} but denies alice; alice ID-Allow -> explicit deny",
+         R("sts:AssumeRole", ROLE_DEPLOY), EDENY,
+         pols(identity=P(Allow("sts:AssumeRole", "*")),
+              resource=P(RS("Allow", "sts:AssumeRole", None, aws(A)), RS("Deny", "sts:AssumeRole", None, aws(ALICE)))))
+    case(a, "trust_other_user_only", "Trust names bob; alice ID-Allow sts:AssumeRole -> implicit deny",
+         R("sts:AssumeRole", ROLE_DEPLOY), IDENY,
+         pols(identity=P(Allow("sts:AssumeRole", "*")), resource=P(RS("Allow", "sts:AssumeRole", None, aws(BOB_A)))))
+    case(a, "trust_missing_identity_policy_does_not_matter_for_session_arn",
+         "Trust names the session ARN assumed-role/Dev/s1; no identity policy -> allowed",
+         R("sts:AssumeRole", ROLE_DEPLOY, SESS), ALLOWED, pols(resource=P(RS("Allow", "sts:AssumeRole", None, aws(SESS)))))
+    case(a, "trust_account_boundary_blocks", "Trust allows {AWS: A}; alice ID-Allow; boundary s3:* only -> implicit deny",
+         R("sts:AssumeRole", ROLE_DEPLOY), IDENY,
+         pols(identity=P(Allow("sts:AssumeRole", "*")), boundary=P(Allow("s3:*", "*")), resource=trust_acct))
+    case(a, "trust_account_session_policy_blocks", "Trust allows {AWS: A}; Dev session ID-Allow; session policy s3:* only -> implicit deny",
+         R("sts:AssumeRole", ROLE_DEPLOY, SESS), IDENY,
+         pols(identity=P(Allow("sts:AssumeRole", "*")), session=P(Allow("s3:*", "*")), resource=trust_acct))
+    role_a_for_b = f"arn:aws:iam::{A}:role/CrossAccountReader"
+    case(a, "trust_cross_account_names_user_with_identity", "Bob (B) with ID-Allow assumes a role in A whose trust names Bob -> allowed",
+         R("sts:AssumeRole", role_a_for_b, BOB_B), ALLOWED,
+         pols(identity=P(Allow("sts:AssumeRole", role_a_for_b)), resource=P(RS("Allow", "sts:AssumeRole", None, aws(BOB_B)))))
+    case(a, "trust_cross_account_names_user_without_identity", "Bob (B) without identity policy; trust in A names Bob -> implicit deny",
+         R("sts:AssumeRole", role_a_for_b, BOB_B), IDENY,
+         pols(resource=P(RS("Allow", "sts:AssumeRole", None, aws(BOB_B)))))
+    ext = P(RS("Allow", "sts:AssumeRole", None, aws(B), condition={"StringEquals": {"sts:ExternalId": "Unique-7f3a"}}))
+    case(a, "trust_cross_account_external_id_matches", "Trust allows account B with sts:ExternalId; Bob passes the right id -> allowed",
+         R("sts:AssumeRole", role_a_for_b, BOB_B, ctx={"sts:ExternalId": "Unique-7f3a"}), ALLOWED,
+         pols(identity=P(Allow("sts:AssumeRole", "*")), resource=ext))
+    case(a, "trust_cross_account_external_id_wrong", "same trust; Bob passes a different external id -> implicit deny",
+         R("sts:AssumeRole", role_a_for_b, BOB_B, ctx={"sts:ExternalId": "guess"}), IDENY,
+         pols(identity=P(Allow("sts:AssumeRole", "*")), resource=ext))
+    case(a, "trust_cross_account_external_id_missing", "same trust; no external id passed -> implicit deny",
+         R("sts:AssumeRole", role_a_for_b, BOB_B), IDENY,
+         pols(identity=P(Allow("sts:AssumeRole", "*")), resource=ext))
+    case(a, "trust_names_other_account_only", "Trust allows only {AWS: B}; alice (A) with ID-Allow -> implicit deny",
+         R("sts:AssumeRole", ROLE_DEPLOY), IDENY,
+         pols(identity=P(Allow("sts:AssumeRole", "*")), resource=P(RS("Allow", "sts:AssumeRole", None, aws(B)))))
+    case(a, "trust_service_principal", "Trust allows ec2.amazonaws.com; caller ec2.amazonaws.com -> allowed",
+         R("sts:AssumeRole", ROLE_DEPLOY, "ec2.amazonaws.com"), ALLOWED,
+         pols(resource=P(RS("Allow", "sts:AssumeRole", None, svc("ec2.amazonaws.com")))))
+    case(a, "trust_service_principal_other_service", "Trust allows ec2.amazonaws.com; caller lambda.amazonaws.com -> implicit deny",
+         R("sts:AssumeRole", ROLE_DEPLOY, "lambda.amazonaws.com"), IDENY,
+         pols(resource=P(RS("Allow", "sts:AssumeRole", None, svc("ec2.amazonaws.com")))))
+    case(a, "trust_star_with_org_condition", "Trust Principal * with aws:PrincipalOrgID condition; alice in org, no identity policy -> allowed",
+         R("sts:AssumeRole", ROLE_DEPLOY, ctx={"aws:PrincipalOrgID": ORG}), ALLOWED,
+         pols(resource=P(RS("Allow", "sts:AssumeRole", None, "*", condition={"StringEquals": {"aws:PrincipalOrgID": ORG}}))))
+
+
+# ===========================================================================
+# special cases
+# ===========================================================================
+
+def gen_special_cases():
+    a = "special_cases"
+    get = "s3:GetObject"
+    case(a, "E30_get_caller_identity_ignores_identity_deny",
+         "E30: sts:GetCallerIdentity with identity Deny sts:* -> allowed",
+         R("sts:GetCallerIdentity", "*"), ALLOWED, pols(identity=P(Deny("sts:*", "*"))))
+    case(a, "E31_root_own_bucket_without_policy", "E31: root of A, own bucket, no bucket policy -> allowed",
+         R(get, OBJ, ROOT_A), ALLOWED, pols())
+    case(a, "E31_root_own_bucket_deny_everyone", "E31: root of A, own bucket with bucket Deny Principal * -> explicit deny",
+         R(get, OBJ, ROOT_A), EDENY, pols(resource=P(RS("Deny", "s3:*", f"{BUCKET}/*", "*"))))
+    case(a, "E32_root_cross_account_trusted_by_account", "E32: root of A on a bucket in B that allows {AWS: A} -> allowed",
+         R(get, OBJ_B, ROOT_A, ra=B), ALLOWED, pols(resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(A)))))
+    case(a, "E33_resource_policy_allow_without_principal_never_matches",
+         "E33: bucket policy Allow without Principal; alice without identity policy -> implicit deny",
+         R(get, OBJ), IDENY, pols(resource=P(S("Allow", get, f"{BUCKET}/*"))))
+    case(a, "get_caller_identity_without_any_policy", "sts:GetCallerIdentity for a user without policies -> allowed",
+         R("sts:GetCallerIdentity", "*"), ALLOWED, pols())
+    case(a, "get_caller_identity_ignores_scp_deny", "sts:GetCallerIdentity with SCP Deny * -> allowed",
+         R("sts:GetCallerIdentity", "*"), ALLOWED, pols(scp=[[FULL_AWS_ACCESS, scp(Deny("*", "*"))]]))
+    case(a, "get_caller_identity_ignores_session_policy", "sts:GetCallerIdentity from a role session whose session policy denies * -> allowed",
+         R("sts:GetCallerIdentity", "*", SESS), ALLOWED, pols(session=P(Deny("*", "*"))))
+    case(a, "root_own_queue_without_policy", "Root of A on its own SQS queue, no policies -> allowed",
+         R("sqs:DeleteQueue", QUEUE, ROOT_A), ALLOWED, pols())
+    case(a, "root_cross_account_without_resource_policy", "Root of A on a bucket in B without bucket policy -> implicit deny",
+         R(get, OBJ_B, ROOT_A, ra=B), IDENY, pols())
+    case(a, "root_cross_account_bucket_names_other_account", "Root of A on a bucket in B that allows only {AWS: B} -> implicit deny",
+         R(get, OBJ_B, ROOT_A, ra=B), IDENY, pols(resource=P(RS("Allow", get, f"{BUCKET_B}/*", aws(B)))))
+    case(a, "anonymous_without_bucket_policy", "Anonymous caller, bucket without policy -> implicit deny",
+         R(get, OBJ, ANON, ra=A), IDENY, pols())
+    anon_ip = P(RS("Allow", get, f"{BUCKET}/*", "*", condition={"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}))
+    case(a, "anonymous_public_bucket_condition_true", "Anonymous; bucket allows * from 203.0.113.0/24; request from 203.0.113.5 -> allowed",
+         R(get, OBJ, ANON, ra=A, ctx={"aws:SourceIp": "203.0.113.5"}), ALLOWED, pols(resource=anon_ip))
+    case(a, "anonymous_public_bucket_condition_false", "same bucket policy; request from 198.51.100.1 -> implicit deny",
+         R(get, OBJ, ANON, ra=A, ctx={"aws:SourceIp": "198.51.100.1"}), IDENY, pols(resource=anon_ip))
+    case(a, "anonymous_public_bucket_with_deny", "Anonymous; bucket allows * GetObject but denies * on bucket/private/* -> explicit deny",
+         R(get, "arn:aws:s3:::bucket/private/x", ANON, ra=A), EDENY,
+         pols(resource=P(RS("Allow", get, f"{BUCKET}/*", "*"), RS("Deny", get, f"{BUCKET}/private/*", "*"))))
+    case(a, "anonymous_bucket_names_user_only", "Anonymous; bucket allows only alice -> implicit deny",
+         R(get, OBJ, ANON, ra=A), IDENY, pols(resource=P(RS("Allow", get, f"{BUCKET}/*", aws(ALICE)))))
+    case(a, "service_principal_without_resource_policy", "Service principal s3.amazonaws.com publishing to a topic without policy -> implicit deny",
+         R("sns:Publish", TOPIC, "s3.amazonaws.com"), IDENY, pols())
+    case(a, "service_principal_resource_deny", "Topic policy allows s3.amazonaws.com but denies * -> explicit deny",
+         R("sns:Publish", TOPIC, "s3.amazonaws.com"), EDENY,
+         pols(resource=P(RS("Allow", "sns:Publish", TOPIC, svc("s3.amazonaws.com")), RS("Deny", "sns:Publish", TOPIC, "*"))))
+    case(a, "service_principal_cross_account_resource", "cloudtrail.amazonaws.com writes to a bucket in B that allows it -> allowed",
+         R("s3:PutObject", "arn:aws:s3:::trail-bucket/AWSLogs/x.json.gz", "cloudtrail.amazonaws.com", ra=B,
+           ctx={"aws:SourceAccount": A}), ALLOWED,
+         pols(resource=P(RS("Allow", "s3:PutObject", "arn:aws:s3:::trail-bucket/AWSLogs/*", svc("cloudtrail.amazonaws.com")))))
+    case(a, "management_and_service_linked_exemptions_do_not_bypass_resource_deny",
+         "Management-account caller, service-linked flag; bucket Deny * -> explicit deny",
+         R(get, OBJ, f"arn:aws:sts::{A}:assumed-role/AWSServiceRoleForECS/ecs-session"), EDENY,
+         pols(identity=P(Allow("s3:*", "*")), resource=P(RS("Deny", get, f"{BUCKET}/*", "*"))),
+         options={"callerInManagementAccount": True, "serviceLinkedRole": True})
+    case(a, "root_ignores_missing_identity_policy_same_account", "Root of A on a DynamoDB table in A, no policies -> allowed",
+         R("dynamodb:DeleteTable", TABLE, ROOT_A), ALLOWED, pols())
+
+
+# ===========================================================================
+# grammar: structural errors ("Error") and lint-only problems (evaluate normally)
+# ===========================================================================
+
+def gen_grammar():
+    a = "grammar"
+    get = "s3:GetObject"
+    req = R(get, OBJ)
+
+    def err(fn, name, policies, request=None):
+        case(a, fn, name, request or req, ERROR, policies)
+
+    # --- refused inputs -----------------------------------------------------
+    err("G2_identity_policy_with_principal", "G2: identity policy statement with Principal * -> refused",
+        pols(identity=P(S("Allow", get, "*", principal="*"))))
+    err("G3_identity_statement_without_resource", "G3: identity statement with Action but no Resource/NotResource -> refused",
+        pols(identity=P(S("Allow", get))))
+    err("G4_effect_lowercase_allow", "G4: Effect 'allow' (wrong case) -> refused",
+        pols(identity=P({"Effect": "allow", "Action": get, "Resource": "*"})))
+    err("G5_both_action_and_notaction", "G5: statement with both Action and NotAction -> refused",
+        pols(identity=P(S("Allow", get, "*", notaction="s3:PutObject"))))
+    err("G5_both_resource_and_notresource", "G5: statement with both Resource and NotResource -> refused",
+        pols(identity=P(S("Allow", get, OBJ, notresource="arn:aws:s3:::other/*"))))
+    err("G8_version_2012_10_18", "G8: Version '2012-10-18' -> refused",
+        pols(identity=P(Allow(get, "*"), version="2012-10-18")))
+    err("G9_wildcard_in_service_prefix", "G9: Action '*:Get*' (wildcard in the service prefix) -> refused",
+        pols(identity=P(Allow("*:Get*", "*"))))
+    err("G9_partial_wildcard_in_service_prefix", "G9: Action 's*:GetObject' (wildcard in the service prefix) -> refused",
+        pols(identity=P(Allow("s*:GetObject", "*"))))
+    err("G9_two_colons_in_action", "G9: Action 's3:Get:Object' (two colons) -> refused",
+        pols(identity=P(Allow("s3:Get:Object", "*"))))
+    err("G10_resource_not_arn", "G10: Resource 'my-bucket' (neither * nor an ARN) -> refused",
+        pols(identity=P(Allow(get, "my-bucket"))))
+    err("G10_resource_empty_string", "G10: Resource '' -> refused",
+        pols(identity=P(Allow(get, ""))))
+    err("G11_trust_policy_with_resource", "G11: role trust policy statement with Resource -> refused",
+        pols(resource=P(RS("Allow", "sts:AssumeRole", "*", aws(A)))), R("sts:AssumeRole", ROLE_DEPLOY))
+    err("G12_duplicate_effect_member", "G12: statement object with Effect twice -> refused (not last-one-wins)",
+        pols(identity=P(DupObj(("Effect", "Deny"), ("Effect", "Allow"), ("Action", get), ("Resource", "*")))))
+    err("G12_duplicate_resource_member", "G12: statement object with Resource twice -> refused",
+        pols(identity=P(DupObj(("Effect", "Allow"), ("Action", get), ("Resource", "arn:aws:s3:::other/*"), ("Resource", "*")))))
+    err("duplicate_condition_key_member", "The same condition key twice inside one operator block (duplicate JSON member) -> refused",
+        pols(identity=P({"Effect": "Allow", "Action": get, "Resource": "*",
+                         "Condition": {"StringEquals": DupObj(("aws:RequestedRegion", "us-east-1"),
+                                                              ("aws:RequestedRegion", "eu-west-1"))}})))
+    err("condition_keys_equal_after_case_folding", "Condition block with aws:username and AWS:username (same key after folding) -> refused",
+        pols(identity=P({"Effect": "Allow", "Action": get, "Resource": "*",
+                         "Condition": {"StringEquals": {"aws:username": "alice", "AWS:username": "alice"}}})),
+        R(get, OBJ, ctx={"aws:username": "alice"}))
+    err("G15_rcp_with_allow", "G15: customer RCP with Effect Allow -> refused",
+        pols(identity=P(Allow("s3:*", "*")), rcp=[[P(S("Allow", "s3:*", "*", principal="*"))]]))
+    err("G15_rcp_with_account_principal", "G15: customer RCP with Principal {AWS: A} -> refused",
+        pols(identity=P(Allow("s3:*", "*")), rcp=[[P(S("Deny", "s3:*", "*", principal=aws(A)))]]))
+    err("G16_scp_with_principal", "G16: SCP statement with Principal -> refused",
+        pols(identity=P(Allow("s3:*", "*")), scp=[[FULL_AWS_ACCESS, P(S("Deny", "s3:*", "*", principal="*"))]]))
+    err("unknown_statement_element", "Statement with an unknown element 'Condtion' -> refused",
+        pols(identity=P({"Effect": "Allow", "Action": get, "Resource": "*",
+                         "Condtion": {"Bool": {"aws:SecureTransport": "true"}}})))
+    err("unknown_top_level_element", "Policy with an unknown top-level element 'Statements' -> refused",
+        pols(identity={"Version": V, "Statement": [Allow(get, "*")], "Statements": []}))
+    err("element_name_wrong_case", "Statement element 'effect' (lower case) -> refused",
+        pols(identity=P({"effect": "Allow", "Action": get, "Resource": "*"})))
+    err("statement_without_effect", "Statement without Effect -> refused",
+        pols(identity=P({"Action": get, "Resource": "*"})))
+    err("statement_without_action", "Statement without Action/NotAction -> refused",
+        pols(identity=P({"Effect": "Allow", "Resource": "*"})))
+    err("policy_without_statement", "Policy without Statement -> refused",
+        pols(identity={"Version": V}))
+    err("statement_is_a_string", "Statement array containing a string -> refused",
+        pols(identity={"Version": V, "Statement": ["Allow s3:GetObject"]}))
+    err("boundary_with_principal", "Permissions boundary statement with Principal -> refused",
+        pols(identity=P(Allow("s3:*", "*")), boundary=P(S("Allow", "s3:*", "*", principal="*"))))
+    err("session_policy_with_principal", "Session policy statement with Principal -> refused",
+        pols(identity=P(Allow("s3:*", "*")), session=P(S("Allow", "s3:*", "*", principal="*"))), R(get, OBJ, SESS))
+    err("identity_policy_with_notprincipal", "Identity policy statement with NotPrincipal -> refused",
+        pols(identity=P(S("Deny", "s3:*", "*", notprincipal=aws(ALICE)), Allow("s3:*", "*"))))
+    err("unknown_condition_operator", "Unknown condition operator 'StringEqualz' -> refused",
+        pols(identity=P(Allow(get, "*", condition={"StringEqualz": {"aws:username": "alice"}}))),
+        R(get, OBJ, ctx={"aws:username": "alice"}))
+    err("null_if_exists_is_not_an_operator", "'NullIfExists' (IfExists cannot be added to Null) -> refused",
+        pols(identity=P(Allow(get, "*", condition={"NullIfExists": {"aws:TokenIssueTime": "true"}}))))
+    err("condition_value_null", "Condition value null -> refused",
+        pols(identity=P(Allow(get, "*", condition={"StringEquals": {"aws:username": None}}))))
+    err("condition_value_object", "Condition value that is an object -> refused",
+        pols(identity=P(Allow(get, "*", condition={"StringEquals": {"aws:username": {"name": "alice"}}}))))
+    err("rcp_version_2008", "RCP with Version 2008-10-17 -> refused (RCPs must say 2012-10-17)",
+        pols(identity=P(Allow("s3:*", "*")), rcp=[[P(rcp_deny("s3:DeleteBucket"), version=V2008)]]))
+    err("rcp_action_star", "Customer RCP with Action '*' -> refused (D8)",
+        pols(identity=P(Allow("s3:*", "*")), rcp=[[P(S("Deny", "*", "*", principal="*",
+                                                      condition={"Bool": {"aws:SecureTransport": "false"}}))]]))
+    err("rcp_notaction", "Customer RCP with NotAction -> refused",
+        pols(identity=P(Allow("s3:*", "*")), rcp=[[P(S("Deny", None, "*", principal="*", notaction="s3:GetObject"))]]))
+    err("rcp_notprincipal", "Customer RCP with NotPrincipal -> refused",
+        pols(identity=P(Allow("s3:*", "*")), rcp=[[P(S("Deny", "s3:*", "*", notprincipal=aws(A)))]]))
+    err("scp_notprincipal", "SCP statement with NotPrincipal -> refused",
+        pols(identity=P(Allow("s3:*", "*")), scp=[[FULL_AWS_ACCESS, P(S("Deny", "s3:*", "*", notprincipal=aws(ALICE)))]]))
+    err("trust_policy_notprincipal", "Role trust policy with NotPrincipal -> refused",
+        pols(identity=P(Allow("sts:AssumeRole", "*")),
+             resource=P(S("Allow", "sts:AssumeRole", None, notprincipal=aws(BOB_A)))), R("sts:AssumeRole", ROLE_DEPLOY))
+    err("service_principal_star", "Principal {Service: *} -> refused",
+        pols(resource=P(RS("Allow", "sns:Publish", TOPIC, svc("*")))), R("sns:Publish", TOPIC, "s3.amazonaws.com"))
+    err("principal_bare_string_not_star", "Principal given as a bare ARN string (only '*' may be a string) -> refused",
+        pols(resource=P(RS("Allow", get, f"{BUCKET}/*", ALICE))))
+    err("principal_unknown_key", "Principal object with unknown key 'IAM' -> refused",
+        pols(resource=P(RS("Allow", get, f"{BUCKET}/*", {"IAM": ALICE}))))
+    err("principal_and_notprincipal", "Resource-policy statement with both Principal and NotPrincipal -> refused",
+        pols(resource=P(S("Deny", get, f"{BUCKET}/*", principal="*", notprincipal=aws(ALICE)))))
+    err("principal_partial_wildcard_arn", "Principal with a partial wildcard ARN arn:aws:iam::A:user/* -> refused",
+        pols(resource=P(RS("Allow", get, f"{BUCKET}/*", aws(f"arn:aws:iam::{A}:user/*")))))
+
+    # --- accepted inputs (lint at most): evaluate normally --------------------
+    case(a, "G1_single_statement_object", "G1: Statement as a single object -> valid, same as a one-element array",
+         req, ALLOWED, pols(identity={"Version": V, "Statement": Allow(get, OBJ)}))
+    case(a, "G1_single_statement_object_deny", "G1: single-object Deny statement in a second policy -> explicit deny",
+         req, EDENY, pols(identity=[P(Allow("s3:*", "*")), {"Version": V, "Statement": Deny(get, "*")}]))
+    case(a, "G6_duplicate_sid_evaluates", "G6: two statements with Sid S1 (lint only) -> evaluates normally",
+         req, ALLOWED, pols(identity=P(Allow(get, OBJ, sid="S1"), Allow("s3:PutObject", OBJ, sid="S1"))))
+    case(a, "G7_non_alphanumeric_sid_evaluates", "G7: Sid 'read-only' (lint only) -> evaluates normally",
+         req, ALLOWED, pols(identity=P(Allow(get, OBJ, sid="read-only"))))
+    case(a, "G8_version_absent_is_valid", "G8: Version absent -> valid (2008 semantics)",
+         req, ALLOWED, pols(identity=P(Allow(get, OBJ), version=None)))
+    case(a, "G8_version_2008_is_valid", "G8: Version 2008-10-17 -> valid",
+         req, ALLOWED, pols(identity=P(Allow(get, OBJ), version=V2008)))
+    big = [f"arn:aws:s3:::archive-bucket-{i:04d}/*" for i in range(260)] + ["arn:aws:s3:::bucket/*"]
+    case(a, "G13_oversized_managed_policy_evaluates", "G13: identity policy far over 6,144 characters (size is lint only) -> evaluates normally",
+         req, ALLOWED, pols(identity=P(Allow([get, "s3:GetObjectVersion"], big))))
+    inline = [P(Allow("s3:List*", [f"arn:aws:s3:::inline-{p}-{i:03d}" for i in range(30)])) for p in range(3)]
+    inline.append(P(Allow(get, "arn:aws:s3:::bucket/*")))
+    case(a, "G14_inline_policies_over_aggregate_quota_evaluate", "G14: identity policies totalling over 2,048 characters (size is lint only) -> evaluates normally",
+         req, ALLOWED, pols(identity=inline))
+    case(a, "G17_non_latin1_condition_value_evaluates", "G17: condition value with U+2603 (lint only) -> evaluates normally",
+         R("s3:PutObject", OBJ, ctx={"aws:RequestTag/icon": "\u2603"}), ALLOWED,
+         pols(identity=P(Allow("s3:PutObject", OBJ, condition={"StringEquals": {"aws:RequestTag/icon": "\u2603"}}))))
+    case(a, "G18_empty_action_name_never_matches", "G18: Action 's3:' is accepted but never matches",
+         req, IDENY, pols(identity=P(Allow("s3:", "*"))))
+    case(a, "G18_trailing_space_action_never_matches", "G18: Action 's3:GetObject ' (trailing space) is accepted but never matches",
+         req, IDENY, pols(identity=P(Allow("s3:GetObject ", "*"))))
+    case(a, "G18_trailing_space_deny_never_applies", "G18: Deny 's3:GetObject ' (trailing space) never matches; Allow s3:* -> allowed",
+         req, ALLOWED, pols(identity=P(Allow("s3:*", "*"), Deny("s3:GetObject ", "*"))))
+    case(a, "G18_comma_in_action_never_matches", "G18: Action 's3:GetObject,PutObject' is one literal string -> never matches",
+         req, IDENY, pols(identity=P(Allow("s3:GetObject,PutObject", "*"))))
+    case(a, "G18_leading_space_action_never_matches", "G18: Action ' s3:GetObject' (leading space) never matches",
+         req, IDENY, pols(identity=P(Allow(" s3:GetObject", "*"))))
+    case(a, "id_element_in_identity_policy_evaluates", "Id element in an identity policy (warn only, D14) -> evaluates normally",
+         req, ALLOWED, pols(identity={"Version": V, "Id": "ReadOnlyPolicy", "Statement": [Allow(get, OBJ)]}))
+    case(a, "empty_statement_array_grants_nothing", "Statement [] is valid and grants nothing -> implicit deny",
+         req, IDENY, pols(identity={"Version": V, "Statement": []}))
+    case(a, "empty_condition_block_is_true", "Condition {} is true -> allowed",
+         req, ALLOWED, pols(identity=P(Allow(get, OBJ, condition={}))))
+    case(a, "member_order_is_irrelevant", "Statement before Version and Resource before Effect -> valid",
+         req, ALLOWED,
+         pols(identity={"Statement": [{"Resource": OBJ, "Action": get, "Effect": "Allow"}], "Version": V}))
+    case(a, "string_and_array_forms_equivalent", "Action and Resource as one-element arrays -> same as strings",
+         req, ALLOWED, pols(identity=P(Allow([get], [OBJ]))))
+    case(a, "resource_policy_with_id_and_sids", "Bucket policy with Id and Sids -> valid",
+         req, ALLOWED,
+         pols(resource={"Version": V, "Id": "BucketPolicy", "Statement": [RS("Allow", get, f"{BUCKET}/*", aws(ALICE), sid="AllowAlice")]}))
+    case(a, "wildcard_in_service_segment_of_resource_accepted", "Resource arn:aws:s*:::bucket/key (wildcard in service segment, lint only, D21) -> glob-matches",
+         req, ALLOWED, pols(identity=P(Allow(get, "arn:aws:s*:::bucket/key"))))
+    case(a, "unquoted_number_and_boolean_condition_values", "Condition values as JSON number and boolean -> accepted",
+         R("s3:ListBucket", BUCKET, ctx={"s3:max-keys": "5", "aws:SecureTransport": "true"}), ALLOWED,
+         pols(identity=P(Allow("s3:ListBucket", BUCKET, condition={"NumericLessThanEquals": {"s3:max-keys": 10},
+                                                                    "Bool": {"aws:SecureTransport": True}}))))
+
+
+# ===========================================================================
+# Structural self-checks (catch typos in the generator, not engine semantics)
+# ===========================================================================
+
+
+_OPS = ("StringEquals|StringNotEquals|StringEqualsIgnoreCase|StringNotEqualsIgnoreCase|StringLike|"
+        "StringNotLike|NumericEquals|NumericNotEquals|NumericLessThan|NumericLessThanEquals|"
+        "NumericGreaterThan|NumericGreaterThanEquals|DateEquals|DateNotEquals|DateLessThan|"
+        "DateLessThanEquals|DateGreaterThan|DateGreaterThanEquals|Bool|BinaryEquals|IpAddress|"
+        "NotIpAddress|ArnEquals|ArnLike|ArnNotEquals|ArnNotLike")
+OP_RE = re.compile(rf"^(ForAllValues:|ForAnyValue:)?(?:({_OPS})(IfExists)?|Null)$")
+STMT_KEYS = {"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction",
+             "Resource", "NotResource", "Condition"}
+# cases that deliberately contain dead-but-accepted constructs
+DEAD_ACTION_OK = {"G18_empty_action_name_never_matches", "G18_trailing_space_action_never_matches",
+                  "G18_trailing_space_deny_never_applies", "G18_comma_in_action_never_matches",
+                  "G18_leading_space_action_never_matches"}
+NO_PRINCIPAL_OK = {"E33_resource_policy_allow_without_principal_never_matches",
+                   "bucket_deny_without_principal_never_applies"}
+
+
+def _stmts(pol):
+    st = pol["Statement"]
+    return st if isinstance(st, list) else [st]
+
+
+def _check_policy(fname, kind, pol, request):
+    errs = []
+    if set(pol) - {"Version", "Id", "Statement"}:
+        errs.append(f"{kind}: unknown top-level {set(pol)}")
+    if "Version" in pol and pol["Version"] not in (V, V2008):
+        errs.append(f"{kind}: bad Version")
+    if kind == "rcp" and pol.get("Version") != V:
+        errs.append("rcp: Version must be 2012-10-17")
+    for st in _stmts(pol):
+        if not isinstance(st, dict):
+            errs.append(f"{kind}: statement not an object")
+            continue
+        if set(st) - STMT_KEYS:
+            errs.append(f"{kind}: unknown statement keys {set(st) - STMT_KEYS}")
+        if st.get("Effect") not in ("Allow", "Deny"):
+            errs.append(f"{kind}: Effect")
+        if ("Action" in st) == ("NotAction" in st):
+            errs.append(f"{kind}: Action xor NotAction")
+        if "Resource" in st and "NotResource" in st:
+            errs.append(f"{kind}: Resource and NotResource")
+        has_p = "Principal" in st or "NotPrincipal" in st
+        if kind in ("identity", "permissionBoundary", "session", "scp"):
+            if has_p:
+                errs.append(f"{kind}: Principal not allowed")
+            if kind != "scp" and "Resource" not in st and "NotResource" not in st:
+                errs.append(f"{kind}: Resource required")
+        if kind == "resource":
+            if not has_p and fname not in NO_PRINCIPAL_OK:
+                errs.append("resource: Principal missing")
+            if request["action"].startswith("sts:AssumeRole") and ("Resource" in st or "NotResource" in st):
+                errs.append("trust policy: Resource not allowed")
+        if kind == "rcp":
+            if st.get("Effect") != "Deny" or st.get("Principal") != "*" or "NotAction" in st \
+                    or st.get("Action") == "*":
+                errs.append("rcp: must be Deny, Principal *, no NotAction, no Action *")
+        acts = st.get("Action", st.get("NotAction", []))
+        for act in acts if isinstance(acts, list) else [acts]:
+            if act != "*" and not re.fullmatch(r"[A-Za-z0-9-]+:[A-Za-z0-9*?]+", act) \
+                    and fname not in DEAD_ACTION_OK:
+                errs.append(f"{kind}: odd action {act!r}")
+        for opname, block in (st.get("Condition") or {}).items():
+            if not OP_RE.match(opname):
+                errs.append(f"{kind}: operator {opname}")
+            if opname.startswith("Null") and "IfExists" in opname:
+                errs.append("NullIfExists")
+    return errs
+
+
+def validate():
+    problems = []
+    seen = set()
+    for area, fname, d in CASES:
+        key = (area, fname)
+        if key in seen:
+            problems.append(f"duplicate file {key}")
+        seen.add(key)
+        if not re.fullmatch(r"[A-Za-z0-9_]+", fname):
+            problems.append(f"bad file name {fname}")
+        if d["expect"] == ERROR:
+            continue
+        req = d["request"]
+        p = d["policies"]
+        for kind in ("identity",):
+            for pol in p.get(kind, []):
+                problems += [f"{area}/{fname}: {e}" for e in _check_policy(fname, kind, pol, req)]
+        for kind in ("resource", "permissionBoundary", "session"):
+            if kind in p:
+                problems += [f"{area}/{fname}: {e}" for e in _check_policy(fname, kind, p[kind], req)]
+        for kind in ("scp", "rcp"):
+            for level in p.get(kind, []):
+                for pol in level:
+                    problems += [f"{area}/{fname}: {e}" for e in _check_policy(fname, kind, pol, req)]
+        if req["principal"] in (ANON,) or req["principal"].endswith(".amazonaws.com"):
+            if "identity" in p or "session" in p or "permissionBoundary" in p:
+                problems.append(f"{area}/{fname}: identity-side policy for a non-IAM caller")
+        if req["principal"].endswith(":root") and ("identity" in p or "permissionBoundary" in p):
+            problems.append(f"{area}/{fname}: identity policy for root")
+    # section 7 coverage
+    want = ([f"G{i}" for i in range(1, 19) if i not in (13, 14)] + [f"M{i}" for i in range(1, 16)]
+            + [f"P{i}" for i in range(1, 12)] + [f"C{i}" for i in range(1, 28)] + [f"E{i}" for i in range(1, 36)])
+    have = {fname.split("_")[0] for _, fname, _ in CASES}
+    missing = [w for w in want if w not in have]
+    if missing:
+        problems.append(f"section 7 rows without a case: {missing}")
+    return problems
+
+
+def build():
+    for fn in (gen_actions, gen_resources, gen_principals, gen_conditions_string,
+               gen_conditions_numeric, gen_conditions_date, gen_conditions_bool_binary,
+               gen_conditions_ip, gen_conditions_arn, gen_conditions_null_ifexists,
+               gen_conditions_sets, gen_ifexists_matrix, gen_set_qualifiers_all_families, gen_variables, gen_evaluation_identity,
+               gen_evaluation_resource_same_account, gen_evaluation_cross_account,
+               gen_evaluation_boundary, gen_evaluation_session, gen_evaluation_scp,
+               gen_evaluation_rcp, gen_evaluation_trust_kms, gen_special_cases, gen_grammar):
+        fn()
+
+
+def main(argv):
+    build()
+    problems = validate()
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    check = "--check" in argv
+    stale = []
+    counts = {}
+    expected_paths = set()
+    for area, fname, d in CASES:
+        path = os.path.join(HERE, area, fname + ".json")
+        expected_paths.add(path)
+        text = dump(d) + "\n"
+        counts[area] = counts.get(area, 0) + 1
+        if check:
+            try:
+                with open(path, encoding="utf-8") as f:
+                    if f.read() != text:
+                        stale.append(path)
+            except FileNotFoundError:
+                stale.append(path)
+        else:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+    # files in area directories that the generator no longer produces
+    for area in AREAS:
+        adir = os.path.join(HERE, area)
+        if os.path.isdir(adir):
+            for n in os.listdir(adir):
+                p = os.path.join(adir, n)
+                if n.endswith(".json") and p not in expected_paths:
+                    stale.append(p + " (orphan)")
+    for area in AREAS:
+        print(f"{area:36s} {counts.get(area, 0):4d}")
+    print(f"{'total':36s} {len(CASES):4d}")
+    if stale:
+        print("stale/orphan files:\n  " + "\n  ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,6 +1,9 @@
 // ARN parts and Resource matching: parts 1-5 wildcard within the part, a trailing '*' spans the rest.
 #include "eval/arn.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace iamwarden::eval {
 
 ArnParts split_arn(std::string_view text) {
@@ -28,42 +31,69 @@ size_t arn_barrier(std::string_view text) {
 }
 
 ResourcePattern::ResourcePattern(std::string_view source, bool variables, ShortArnMode short_mode)
-    : short_mode_(short_mode), whole_(source, PatternOptions{true, variables, false}) {
+    : short_mode_(short_mode) {
   star_ = source == "*";
   if (star_) return;
+  size_t barrier = arn_barrier(source);
+  if (barrier > 0) {
+    full_ = true;
+    head_text_ = std::string(source.substr(0, barrier));
+    size_t start = 0;
+    for (HeadPart& part : head_parts_) {
+      size_t colon = head_text_.find(':', start);
+      std::string_view text = std::string_view(head_text_).substr(start, colon - start);
+      part.begin = static_cast<uint16_t>(std::min<size_t>(start, UINT16_MAX));
+      part.length = static_cast<uint16_t>(std::min<size_t>(text.size(), UINT16_MAX));
+      if (text == "*") part.kind = PartKind::kAny;
+      else if (text.find_first_of("*?") == std::string_view::npos && start + text.size() <= UINT16_MAX) part.kind = PartKind::kLiteral;
+      else part.kind = PartKind::kWildcard, head_wildcards_ = true;
+      start = colon + 1;
+    }
+    if (head_wildcards_) head_ = Pattern(head_text_, PatternOptions{true, false, false});
+    tail_ = Pattern(source.substr(barrier), PatternOptions{true, variables, false});
+    return;
+  }
   size_t start = 0;
-  segments_ = 0;
-  while (segments_ < 5) {
+  while (true) {
     size_t colon = source.find(':', start);
     if (colon == std::string_view::npos) break;
-    part_[segments_++] = Pattern(source.substr(start, colon - start), PatternOptions{true, false, false});
+    short_parts_.emplace_back(source.substr(start, colon - start), PatternOptions{true, false, false});
     start = colon + 1;
   }
   std::string_view last = source.substr(start);
-  const bool is_resource_part = segments_ == 5;  // only the sixth part may hold variables
-  part_[segments_++] = Pattern(last, PatternOptions{true, variables && is_resource_part, false});
+  short_parts_.emplace_back(last, PatternOptions{true, false, false});
   last_ends_with_star_ = !last.empty() && last.back() == '*';
-  if (segments_ == 6) {
-    head_ = std::string(source.substr(0, start));
-    literal_head_ = head_.find_first_of("*?") == std::string::npos;
-  }
 }
 
 MatchResult ResourcePattern::match(std::string_view resource, const ArnParts& parts, const Context& ctx) const {
   if (star_) return MatchResult::kMatch;
   if (resource == "*") return MatchResult::kNoMatch;  // wildcard-only actions need "*" (R2)
-  if (!parts.ok) return whole_.match(resource, ctx);
-  if (literal_head_) {
-    const size_t head_length = static_cast<size_t>(parts.part[5].data() - resource.data());
-    if (resource.compare(0, head_length, head_) != 0) return MatchResult::kNoMatch;
-    return part_[5].match(parts.part[5], ctx);
+  if (!parts.ok) return MatchResult::kNoMatch;  // requests carry ARNs (make_request checks)
+  if (!full_) return match_short(resource, parts, ctx);
+  if (head_wildcards_) {
+    // Wildcards in parts 1-5 never cross a part's colons: the barrier is the end of the head.
+    const size_t head_length = parts.head_length(resource);
+    if (head_.match(resource.substr(0, head_length), ctx, false, head_length) != MatchResult::kMatch)
+      return MatchResult::kNoMatch;
+  } else {
+    for (size_t i = 0; i < 5; ++i) {
+      const HeadPart& part = head_parts_[i];
+      if (part.kind == PartKind::kAny) continue;
+      if (parts.part[i] != std::string_view(head_text_).substr(part.begin, part.length)) return MatchResult::kNoMatch;
+    }
   }
-  if (segments_ < 6 && !last_ends_with_star_ && short_mode_ == ShortArnMode::kNoMatch) return MatchResult::kNoMatch;
-  for (int i = 0; i < segments_ - 1; ++i)
-    if (!part_[i].match_plain(parts.part[i])) return MatchResult::kNoMatch;
-  // A short pattern's last part is matched against the same request part; the rest is absorbed by
-  // its trailing '*' (which may span colons) or, in identity-like policies, by the implicit padding.
-  return part_[segments_ - 1].match(parts.part[segments_ - 1], ctx);
+  return tail_.match(parts.part[5], ctx);
+}
+
+MatchResult ResourcePattern::match_short(std::string_view resource, const ArnParts& parts, const Context& ctx) const {
+  (void)resource;
+  if (!last_ends_with_star_ && short_mode_ == ShortArnMode::kNoMatch) return MatchResult::kNoMatch;
+  const size_t n = short_parts_.size();
+  for (size_t i = 0; i + 1 < n; ++i)
+    if (!short_parts_[i].match_plain(parts.part[i])) return MatchResult::kNoMatch;
+  // The last part is matched against the same request part; the rest is absorbed by its trailing
+  // '*' (which may span colons) or, in identity-like policies, by the implicit padding.
+  return short_parts_[n - 1].match(parts.part[n - 1], ctx);
 }
 
 }  // namespace iamwarden::eval

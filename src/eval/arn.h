@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "eval/pattern.h"
 
@@ -18,6 +19,8 @@ struct ArnParts {
   std::string_view region() const { return part[3]; }
   std::string_view account() const { return part[4]; }
   std::string_view resource() const { return part[5]; }
+  /// Length of "arn:partition:service:region:account:" (where the sixth part starts).
+  size_t head_length(std::string_view arn) const { return static_cast<size_t>(part[5].data() - arn.data()); }
 };
 
 /// Splits text at its first five colons; the sixth part keeps any further colons.
@@ -36,21 +39,33 @@ class ResourcePattern {
   /// variables: policy variables are live (Version 2012-10-17); only the sixth part may use them.
   ResourcePattern(std::string_view source, bool variables, ShortArnMode short_mode);
 
-  /// Matches a request resource ("*" or an ARN). kUnresolved when a variable has no value.
+  /// Matches a request resource ("*" or an ARN, see make_request) split into parts. kUnresolved
+  /// when a variable has no value.
   MatchResult match(std::string_view resource, const ArnParts& parts, const Context& ctx) const;
 
   bool is_star() const { return star_; }
-  const std::string& source() const { return whole_.source(); }
 
  private:
+  MatchResult match_short(std::string_view resource, const ArnParts& parts, const Context& ctx) const;
+
+  // Each of parts 1-5 of a six-part pattern: any text ("*"), a literal, or a wildcard pattern.
+  enum class PartKind : uint8_t { kAny, kLiteral, kWildcard };
+  struct HeadPart {
+    PartKind kind = PartKind::kAny;
+    uint16_t begin = 0, length = 0;  // the literal in head_text_
+  };
+
   bool star_ = false;
-  int segments_ = 0;             // parts in the pattern (1..6)
+  bool full_ = false;       // six parts: head parts + tail_
+  bool head_wildcards_ = false;  // some part needs head_ (partial wildcards such as "us-*-1")
+  std::array<HeadPart, 5> head_parts_{};
+  std::string head_text_;
+  Pattern head_;            // parts 1-5 with their colons; wildcards stay inside a part
+  Pattern tail_;            // part 6, may hold variables
+  // Patterns with fewer than six parts (rare): each part, plus the whole text for non-ARN requests.
+  std::vector<Pattern> short_parts_;
   bool last_ends_with_star_ = false;
   ShortArnMode short_mode_ = ShortArnMode::kPadWithWildcards;
-  std::array<Pattern, 6> part_;  // parts 1..5 literal/wildcards, part 6 may hold variables
-  bool literal_head_ = false;    // parts 1..5 have no wildcards: compare them as one string
-  std::string head_;             // "arn:aws:s3:::" for a literal head
-  Pattern whole_;                // for non-ARN request resources
 };
 
 }  // namespace iamwarden::eval

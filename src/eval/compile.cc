@@ -21,13 +21,13 @@ bool is_account_id(std::string_view s) {
 
 CompiledAction compile_action(const std::string& text) {
   CompiledAction action;
-  action.source = text;
   if (text == "*") {
     action.any = true;
     return action;
   }
   size_t colon = text.find(':');
   action.service = fold_case(text.substr(0, colon));
+  action.service_hash = key_hash(action.service);
   action.name = Pattern(colon == std::string::npos ? std::string_view() : std::string_view(text).substr(colon + 1),
                         PatternOptions{true, false, true});
   return action;
@@ -149,7 +149,9 @@ CompiledPolicy compile(const policy::Policy& doc, std::string name, const Compil
     }
     out.statements.push_back(std::move(cs));
   }
-  for (auto& [service, statements] : index) out.by_service.push_back({service, std::move(statements)});
+  for (auto& [service, statements] : index) out.by_service.push_back({key_hash(service), service, std::move(statements)});
+  std::sort(out.by_service.begin(), out.by_service.end(),
+            [](const CompiledPolicy::ServiceIndex& a, const CompiledPolicy::ServiceIndex& b) { return a.hash < b.hash; });
   return out;
 }
 

@@ -17,9 +17,9 @@ namespace iamwarden::eval {
 /// One Action/NotAction item: lower-cased service prefix and name pattern.
 struct CompiledAction {
   bool any = false;      ///< "*"
+  uint64_t service_hash = 0;
   std::string service;   ///< lower case, no wildcards
   Pattern name;          ///< lower case
-  std::string source;
 };
 
 /// One condition value, pre-parsed for its operator family. A value that failed to parse never
@@ -64,17 +64,18 @@ struct CompiledPrincipal {
 };
 
 struct CompiledStatement {
-  uint32_t index = 0;
-  std::string sid;
-  std::string pointer;
+  // Fields read on every evaluation come first, so a statement's hot part shares cache lines.
   policy::Effect effect = policy::Effect::kAllow;
   bool not_action = false;
-  std::vector<CompiledAction> actions;
   policy::ElementMode resource_mode = policy::ElementMode::kAbsent;
-  std::vector<ResourcePattern> resources;
   policy::ElementMode principal_mode = policy::ElementMode::kAbsent;
-  std::vector<CompiledPrincipal> principals;
+  uint32_t index = 0;
+  std::vector<CompiledAction> actions;
+  std::vector<ResourcePattern> resources;
   std::vector<CompiledCondition> conditions;
+  std::vector<CompiledPrincipal> principals;
+  std::string sid;
+  std::string pointer;
 
   /// "Sid" or "#index" for messages.
   std::string label() const { return sid.empty() ? "#" + std::to_string(index) : sid; }
@@ -90,15 +91,16 @@ struct CompiledPolicy {
   /// Statement indexes by lower-cased service prefix; `always` holds statements that may match
   /// any service ("*" or NotAction). Each list is sorted.
   struct ServiceIndex {
+    uint64_t hash = 0;
     std::string service;
     std::vector<uint32_t> statements;
   };
-  std::vector<ServiceIndex> by_service;  ///< sorted by service
+  std::vector<ServiceIndex> by_service;  ///< sorted by hash
   std::vector<uint32_t> always;
 
-  /// Statements that could match an action of this service, in policy order, via callback.
+  /// Statements that could match an action of this service (hash from key_hash), in policy order.
   template <class F>
-  void for_candidates(std::string_view service, F&& f) const;
+  void for_candidates(uint64_t service_hash, std::string_view service, F&& f) const;
 };
 
 /// Options of compilation (spec §10 switches that affect the compiled form).
@@ -111,18 +113,19 @@ struct CompileOptions {
 CompiledPolicy compile(const policy::Policy& policy, std::string name, const CompileOptions& options = {});
 
 template <class F>
-void CompiledPolicy::for_candidates(std::string_view service, F&& f) const {
+void CompiledPolicy::for_candidates(uint64_t service_hash, std::string_view service, F&& f) const {
   const std::vector<uint32_t>* bucket = nullptr;
   size_t lo = 0, hi = by_service.size();
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    int c = by_service[mid].service.compare(service);
-    if (c == 0) {
-      bucket = &by_service[mid].statements;
+    if (by_service[mid].hash < service_hash) lo = mid + 1;
+    else hi = mid;
+  }
+  for (; lo < by_service.size() && by_service[lo].hash == service_hash; ++lo) {
+    if (by_service[lo].service == service) {
+      bucket = &by_service[lo].statements;
       break;
     }
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
   }
   size_t a = 0, b = 0;
   const size_t na = always.size(), nb = bucket ? bucket->size() : 0;

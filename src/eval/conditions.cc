@@ -134,9 +134,9 @@ void describe_condition(const CompiledCondition& c, const Context& ctx, bool hol
     if (i) out += ", ";
     std::string rendered;
     if (c.values[i].text.has_variables() && c.values[i].text.render(ctx, rendered))
-      out += fmt::format("\"{}\" (from \"{}\")", rendered, c.values[i].text.source());
+      out += fmt::format("\"{}\" (from \"{}\")", rendered, c.values[i].raw);
     else if (c.values[i].text.has_variables())
-      out += fmt::format("\"{}\" (unresolved)", c.values[i].text.source());
+      out += fmt::format("\"{}\" (unresolved)", c.values[i].raw);
     else
       out += fmt::format("\"{}\"", c.values[i].raw);
   }

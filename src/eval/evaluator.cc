@@ -66,7 +66,8 @@ class Evaluation {
     const size_t scp_levels = scp_applies_ ? std::min(ps_.scp_levels.size(), kMaxOrgLevels) : 0;
     for (size_t level = 0; level < scp_levels; ++level)
       for (const CompiledPolicy* p : ps_.scp_levels[level])
-        merge(scp_scan_levels[level], scan(*p, "scp", static_cast<int>(level)), *p, "scp", static_cast<int>(level), deny);
+        merge(scp_scan_levels[level], scan(*p, "scp", static_cast<int>(level), scp_scan_levels[level].allow), *p, "scp",
+              static_cast<int>(level), deny);
     if (rcp_applies_) {
       for (size_t level = 0; level < ps_.rcp_levels.size(); ++level)
         for (const CompiledPolicy* p : ps_.rcp_levels[level]) {
@@ -78,10 +79,12 @@ class Evaluation {
     if (ps_.resource) merge(resource, scan(*ps_.resource, "resource", -1), *ps_.resource, "resource", -1, deny);
     Scan identity, boundary, session;
     if (identity_applies_)
-      for (const CompiledPolicy* p : ps_.identity) merge(identity, scan(*p, "identity", -1), *p, "identity", -1, deny);
+      for (const CompiledPolicy* p : ps_.identity)
+        merge(identity, scan(*p, "identity", -1, identity.allow), *p, "identity", -1, deny);
     if (has_boundary_) merge(boundary, scan(*ps_.boundary, "boundary", -1), *ps_.boundary, "boundary", -1, deny);
     if (session_applies_)
-      for (const CompiledPolicy* p : ps_.session) merge(session, scan(*p, "session", -1), *p, "session", -1, deny);
+      for (const CompiledPolicy* p : ps_.session)
+        merge(session, scan(*p, "session", -1, session.allow), *p, "session", -1, deny);
     if (deny.statement) return deny;
 
     // 2. Guardrails: every SCP level needs an applying Allow. RCP levels always hold
@@ -259,7 +262,8 @@ class Evaluation {
   bool action_matches(const CompiledStatement& st) const {
     bool any = false;
     for (const CompiledAction& a : st.actions) {
-      if (a.any || (a.service == req_.service && a.name.match_plain(req_.action_name))) {
+      if (a.any || (a.service_hash == req_.service_hash && a.service == req_.service &&
+                    a.name.match_plain(req_.action_name))) {
         any = true;
         break;
       }
@@ -283,16 +287,21 @@ class Evaluation {
     return kind == PolicyKind::kResource || kind == PolicyKind::kTrust || kind == PolicyKind::kRcp;
   }
 
-  Scan scan(const CompiledPolicy& policy, std::string_view layer, int level) {
+  // have_allow: the layer already has an applying Allow, so without a trace only Deny statements
+  // can still change the outcome (resource policies keep collecting principal classes).
+  Scan scan(const CompiledPolicy& policy, std::string_view layer, int level, bool have_allow = false) {
     Scan out;
+    const bool skip_allows = !trace_ && have_allow && !carries_principal(policy.kind);
     auto visit = [&](const CompiledStatement& st) {
       if (!trace_ && out.deny) return;
+      if ((skip_allows || (!trace_ && out.allow && !carries_principal(policy.kind))) && st.effect == Effect::kAllow)
+        return;
       check_statement(policy, st, layer, level, out);
     };
     if (trace_) {
       for (const CompiledStatement& st : policy.statements) visit(st);
     } else {
-      policy.for_candidates(req_.service, visit);
+      policy.for_candidates(req_.service_hash, req_.service, visit);
     }
     return out;
   }

@@ -9,18 +9,19 @@ char lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 
 
 bool equal_at(std::string_view text, size_t pos, std::string_view literal, bool ignore_case) {
   if (pos + literal.size() > text.size()) return false;
-  if (!ignore_case) return text.compare(pos, literal.size(), literal) == 0;
+  if (!ignore_case) {
+    // Policy literals are short: an inline loop beats a call to memcmp.
+    if (literal.size() > 32) return text.compare(pos, literal.size(), literal) == 0;
+    for (size_t i = 0; i < literal.size(); ++i)
+      if (text[pos + i] != literal[i]) return false;
+    return true;
+  }
   for (size_t i = 0; i < literal.size(); ++i)
     if (lower_char(text[pos + i]) != lower_char(literal[i])) return false;
   return true;
 }
 
 }  // namespace
-
-const Context& Pattern::empty_context() {
-  static const Context kEmpty;
-  return kEmpty;
-}
 
 void Pattern::add_literal(std::string_view text) {
   if (text.empty()) return;
@@ -36,7 +37,7 @@ void Pattern::add_literal(std::string_view text) {
   text_.append(text);
 }
 
-Pattern::Pattern(std::string_view source, PatternOptions options) : source_(source) {
+Pattern::Pattern(std::string_view source, PatternOptions options) {
   text_.reserve(source.size());
   size_t i = 0;
   while (i < source.size()) {
@@ -120,8 +121,8 @@ void Pattern::classify() {
     if (t.kind == Kind::kLiteral) literal_begin_ = t.begin, literal_length_ = t.length;
 }
 
-bool Pattern::resolve(const Token& token, const Context& ctx, std::string_view& out) const {
-  const ContextEntry* entry = ctx.find(token.hash, slice(token.begin, token.length));
+bool Pattern::resolve(const Token& token, const Context* ctx, std::string_view& out) const {
+  const ContextEntry* entry = ctx ? ctx->find(token.hash, slice(token.begin, token.length)) : nullptr;
   // Multivalued keys cannot be used as variables (spec §4.7): treated as absent.
   if (entry && !entry->is_list) {
     out = entry->values.front();
@@ -134,7 +135,7 @@ bool Pattern::resolve(const Token& token, const Context& ctx, std::string_view& 
   return false;
 }
 
-MatchResult Pattern::match(std::string_view text, const Context& ctx, bool ignore_case, size_t barrier) const {
+MatchResult Pattern::match_impl(std::string_view text, const Context* ctx, bool ignore_case, size_t barrier) const {
   const std::string_view literal = slice(literal_begin_, literal_length_);
   const bool barrier_free = barrier == 0 || shape_ == Shape::kExact;
   if (barrier_free) {
@@ -156,7 +157,7 @@ MatchResult Pattern::match(std::string_view text, const Context& ctx, bool ignor
   return match_general(text, ctx, ignore_case, barrier);
 }
 
-MatchResult Pattern::match_general(std::string_view text, const Context& ctx, bool ignore_case, size_t barrier) const {
+MatchResult Pattern::match_general(std::string_view text, const Context* ctx, bool ignore_case, size_t barrier) const {
   // Greedy match remembering the last '*' (classic linear glob over multi-character tokens).
   // Variables resolve when reached; an unresolved one ends the match.
   const size_t count = tokens_.size();
@@ -219,7 +220,7 @@ bool Pattern::render(const Context& ctx, std::string& out) const {
       case Kind::kQuestion: out += '?'; break;
       case Kind::kVariable: {
         std::string_view value;
-        if (!resolve(t, ctx, value)) return false;
+        if (!resolve(t, &ctx, value)) return false;
         out.append(value);
         break;
       }

@@ -29,18 +29,19 @@ class Pattern {
   /// Matches the whole of text. Variable values are taken from ctx and are literal text (their '*'
   /// is not a wildcard). A variable with no value and no default matches nothing (kUnresolved when
   /// the matcher reached it). Wildcards never consume a ':' before `barrier` (ARN parts, §3.4).
-  MatchResult match(std::string_view text, const Context& ctx, bool ignore_case = false, size_t barrier = 0) const;
+  MatchResult match(std::string_view text, const Context& ctx, bool ignore_case = false, size_t barrier = 0) const {
+    return match_impl(text, &ctx, ignore_case, barrier);
+  }
 
   /// Matches when the pattern has no variables (actions, literal strings).
   bool match_plain(std::string_view text, bool ignore_case = false) const {
-    return match(text, empty_context(), ignore_case) == MatchResult::kMatch;
+    return match_impl(text, nullptr, ignore_case, 0) == MatchResult::kMatch;
   }
 
   bool has_variables() const { return has_variables_; }
   bool has_wildcards() const { return has_wildcards_; }
   /// True for a pattern that is exactly "*" (matches anything).
-  bool is_star() const { return tokens_.size() == 1 && tokens_[0].kind == Kind::kStar; }
-  const std::string& source() const { return source_; }
+  bool is_star() const { return shape_ == Shape::kAnything; }
 
   /// Appends the text with variables substituted (for traces). Returns false if unresolved.
   bool render(const Context& ctx, std::string& out) const;
@@ -50,7 +51,7 @@ class Pattern {
   /// Shapes with a direct test, found once at compile time (most policy strings are one of them).
   enum class Shape : uint8_t { kGeneral, kExact, kPrefix, kSuffix, kAnything };
   void classify();
-  MatchResult match_general(std::string_view text, const Context& ctx, bool ignore_case, size_t barrier) const;
+  MatchResult match_general(std::string_view text, const Context* ctx, bool ignore_case, size_t barrier) const;
   struct Token {
     Kind kind;
     bool has_default = false;
@@ -58,12 +59,11 @@ class Pattern {
     uint32_t default_begin = 0, default_length = 0;  // default value in text_
     uint64_t hash = 0;                               // variable key hash
   };
-  static const Context& empty_context();
-  bool resolve(const Token& token, const Context& ctx, std::string_view& out) const;
+  MatchResult match_impl(std::string_view text, const Context* ctx, bool ignore_case, size_t barrier) const;
+  bool resolve(const Token& token, const Context* ctx, std::string_view& out) const;
   std::string_view slice(uint32_t begin, uint32_t length) const { return std::string_view(text_).substr(begin, length); }
   void add_literal(std::string_view text);
 
-  std::string source_;
   std::string text_;
   std::vector<Token> tokens_;
   bool has_variables_ = false;

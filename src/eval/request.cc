@@ -127,10 +127,14 @@ Result<Request> make_request(Caller caller, std::string_view action, std::string
                  "a request names one concrete action, e.g. \"s3:GetObject\""};
   }
   r.service = fold_case(action.substr(0, colon));
+  r.service_hash = key_hash(r.service);
   r.action_name = fold_case(action.substr(colon + 1));
   if (resource.empty())
     return Error{ErrorCode::kInvalidInput, "request resource is empty", {},
                  "give the resource ARN, or \"*\" for actions without resource-level permissions"};
+  if (resource != "*" && (resource.rfind("arn:", 0) != 0 || !split_arn(resource).ok))
+    return Error{ErrorCode::kInvalidInput, fmt::format("request resource \"{}\" is not an ARN", resource), {},
+                 "give a full ARN (arn:partition:service:region:account:resource) or \"*\""};
   r.resource = std::string(resource);
   if (!resource_account.empty()) {
     r.resource_account = std::string(resource_account);

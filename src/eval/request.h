@@ -53,6 +53,7 @@ struct RequestOptions {
 struct Request {
   std::string action;       ///< as given
   std::string service;      ///< lower case
+  uint64_t service_hash = 0;  ///< key_hash(service)
   std::string action_name;  ///< lower case
   std::string resource;     ///< ARN or "*"
   std::string resource_account;  ///< from the request, else the ARN, else the caller's account

@@ -50,7 +50,8 @@ class TreeBuilder {
       }
       case od::json_type::null: {
         node.kind = JsonNode::Kind::kNull;
-        if (!value.is_null()) return fail(value, "invalid literal", "");
+        bool null_value = false;
+        if (value.is_null().get(null_value) || !null_value) return fail(value, "invalid literal", "");
         return true;
       }
     }

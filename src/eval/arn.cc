@@ -31,7 +31,7 @@ size_t arn_barrier(std::string_view text) {
 }
 
 ResourcePattern::ResourcePattern(std::string_view source, bool variables, ShortArnMode short_mode)
-    : short_mode_(short_mode) {
+    : short_mode_(short_mode), source_(source) {
   star_ = source == "*";
   if (star_) return;
   size_t barrier = arn_barrier(source);
@@ -83,6 +83,15 @@ MatchResult ResourcePattern::match(std::string_view resource, const ArnParts& pa
     }
   }
   return tail_.match(parts.part[5], ctx);
+}
+
+bool ResourcePattern::render(const Context& ctx, std::string& out) const {
+  if (!full_) {
+    out += source_;
+    return true;
+  }
+  out += head_text_;
+  return tail_.render(ctx, out);
 }
 
 MatchResult ResourcePattern::match_short(std::string_view resource, const ArnParts& parts, const Context& ctx) const {

@@ -44,6 +44,9 @@ class ResourcePattern {
   MatchResult match(std::string_view resource, const ArnParts& parts, const Context& ctx) const;
 
   bool is_star() const { return star_; }
+  const std::string& source() const { return source_; }
+  /// The item with its variables substituted (for traces); false when one is unresolved.
+  bool render(const Context& ctx, std::string& out) const;
 
  private:
   MatchResult match_short(std::string_view resource, const ArnParts& parts, const Context& ctx) const;
@@ -66,6 +69,7 @@ class ResourcePattern {
   std::vector<Pattern> short_parts_;
   bool last_ends_with_star_ = false;
   ShortArnMode short_mode_ = ShortArnMode::kPadWithWildcards;
+  std::string source_;  // as written, for traces
 };
 
 }  // namespace iamwarden::eval

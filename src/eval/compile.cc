@@ -137,12 +137,9 @@ CompiledPolicy compile(const policy::Policy& doc, std::string name, const Compil
     }
     for (const policy::PrincipalEntry& p : st.principals) cs.principals.push_back(compile_principal(p.type, p.value.value));
     for (const policy::ConditionClause& c : st.conditions) {
-      CompiledCondition cc;
-      cc.op = c.op;
-      cc.op_name = c.op_name.value;
-      cc.key = c.key.value;
-      cc.folded_key = fold_case(c.key.value);
-      cc.key_hash = key_hash(cc.folded_key);
+      std::string folded = fold_case(c.key.value);
+      const uint64_t hash = key_hash(folded);
+      CompiledCondition cc{c.op, c.op_name.value, c.key.value, std::move(folded), hash, {}};
       const bool values_take_variables = variables && policy::allows_variables(c.op.base);
       for (const policy::Located& v : c.values) cc.values.push_back(compile_value(c.op, v.value, values_take_variables));
       cs.conditions.push_back(std::move(cc));

@@ -357,6 +357,7 @@ class Evaluation {
     if (t) {
       t->applied = true;
       std::string what = carries_principal(policy.kind) ? fmt::format(" (principal matched as {})", class_names(classes)) : "";
+      what += describe_resource_match(st);
       t->reason = t->reason.empty() ? "applies: action and resource match" + what
                                     : "applies" + what + ": " + t->reason;
     }
@@ -366,6 +367,18 @@ class Evaluation {
       if (!out.allow) out.allow = &st;
       out.allow_classes |= classes;
     }
+  }
+
+  // " (resource matched by arn:...:home/martha/* from ...${aws:username}/*)" when variables were used.
+  std::string describe_resource_match(const CompiledStatement& st) const {
+    if (st.resource_mode != ElementMode::kNormal) return "";
+    for (const ResourcePattern& r : st.resources) {
+      if (r.match(req_.resource, parts_, req_.context) != MatchResult::kMatch) continue;
+      std::string rendered;
+      if (!r.render(req_.context, rendered) || rendered == r.source()) return "";
+      return fmt::format(" (resource matched by {} from {})", rendered, r.source());
+    }
+    return "";
   }
 
   static std::string class_names(uint8_t classes) {

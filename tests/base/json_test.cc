@@ -53,6 +53,12 @@ TEST(JsonTest, TruncatedAndScalarDocumentsAreErrors) {
   EXPECT_FALSE(parse_json("42", "t").ok());
 }
 
+TEST(JsonTest, BrokenLiteralsAreErrorsNotExceptions) {  // found by fuzz_policy_parser
+  EXPECT_FALSE(parse_json("{\"a\":n 2}", "t").ok());
+  EXPECT_FALSE(parse_json("[tru]", "t").ok());
+  EXPECT_FALSE(parse_json("[nul]", "t").ok());
+}
+
 TEST(JsonTest, DeepNestingIsRefusedNotACrash) {
   std::string deep(10000, '[');
   deep += std::string(10000, ']');

@@ -10,3 +10,7 @@ if(IAMWARDEN_SANITIZE)
     -fno-sanitize-recover=all)
   target_link_options(iamwarden_sanitize INTERFACE -fsanitize=${_iamwarden_san})
 endif()
+# libFuzzer builds instrument the library too, so coverage guides the fuzzer through it.
+if(IAMWARDEN_FUZZ_LIBFUZZER)
+  target_compile_options(iamwarden_sanitize INTERFACE -fsanitize=fuzzer-no-link)
+endif()

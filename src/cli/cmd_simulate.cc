@@ -43,12 +43,12 @@ void print_errors(const std::vector<Error>& errors) {
 }
 
 int report(const simulate::SimulationCase& c, const SimulateOptions& o) {
+  // JSON output always carries the trace; text shows it with --explain.
   eval::Trace trace;
   const bool want_trace = o.explain || o.format == "json";
-  if (want_trace) trace.derived_keys = {};
   eval::Outcome outcome = eval::evaluate(c.request, c.set, want_trace ? &trace : nullptr);
-  if (o.format == "json") fmt::print("{}\n", simulate::format_json(c, outcome, o.explain ? &trace : nullptr));
-  else fmt::print("{}", simulate::format_text(c, outcome, o.explain ? &trace : nullptr));
+  if (o.format == "json") fmt::print("{}\n", simulate::format_json(c, outcome, &trace));
+  else fmt::print("{}", simulate::format_text(c, outcome, want_trace ? &trace : nullptr));
   if (c.expect) {
     bool ok = !c.expect->error && c.expect->decision == outcome.decision;
     if (!ok) {
@@ -167,7 +167,7 @@ int run_flags(const SimulateOptions& o) {
   }
   eval::Trace trace;
   trace.derived_keys = derived;
-  const bool want_trace = o.explain;
+  const bool want_trace = o.explain || o.format == "json";
   eval::Outcome outcome = eval::evaluate(c.request, c.set, want_trace ? &trace : nullptr);
   if (o.format == "json") fmt::print("{}\n", simulate::format_json(c, outcome, want_trace ? &trace : nullptr));
   else fmt::print("{}", simulate::format_text(c, outcome, want_trace ? &trace : nullptr));

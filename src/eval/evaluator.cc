@@ -27,8 +27,8 @@ static_assert(kMaxOrgLevels >= 7);
 namespace {
 
 // Services whose resources RCPs govern (AWS Organizations user guide, spec §5.3).
-constexpr std::array<std::string_view, 10> kRcpServices = {
-    "aoss", "cognito-idp", "dynamodb", "ecr", "kms", "logs", "s3", "secretsmanager", "sqs", "sts"};
+constexpr std::array<std::string_view, 11> kRcpServices = {
+    "aoss", "cognito-identity", "cognito-idp", "dynamodb", "ecr", "kms", "logs", "s3", "secretsmanager", "sqs", "sts"};
 
 /// What a policy contributed: its first applying Deny and Allow, and the Allow principal classes.
 struct Scan {

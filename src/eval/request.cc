@@ -49,6 +49,14 @@ Result<Caller> parse_caller(std::string_view principal, std::string_view role_ar
     c.kind = CallerKind::kAnonymous;
     return c;
   }
+  if (principal.size() == 12 && principal.find_first_not_of("0123456789") == std::string_view::npos) {
+    // A bare account id stands for the account's root user, as in a Principal element.
+    c.kind = CallerKind::kRoot;
+    c.partition = "aws";
+    c.account = std::string(principal);
+    c.arn = fmt::format("arn:aws:iam::{}:root", principal);
+    return c;
+  }
   if (principal.rfind("arn:", 0) != 0) {
     if (is_identity_provider(principal)) c.kind = CallerKind::kWebIdentity;
     else if (is_service_principal(principal)) c.kind = CallerKind::kServicePrincipal;

@@ -84,6 +84,28 @@ TEST(SimulationCaseTest, BadRequests) {
   }
 }
 
+TEST(SimulationCaseTest, CallerKinds) {
+  struct Case { const char* principal; eval::CallerKind kind; };
+  for (const Case& c : {Case{"111111111111", eval::CallerKind::kRoot},
+                        Case{"arn:aws:iam::111111111111:root", eval::CallerKind::kRoot},
+                        Case{"arn:aws:iam::111111111111:user/a/b", eval::CallerKind::kUser},
+                        Case{"arn:aws:iam::111111111111:role/Dev", eval::CallerKind::kRoleSession},
+                        Case{"arn:aws:sts::111111111111:assumed-role/Dev/s", eval::CallerKind::kRoleSession},
+                        Case{"arn:aws:sts::111111111111:federated-user/x", eval::CallerKind::kFederatedUser},
+                        Case{"s3.amazonaws.com", eval::CallerKind::kServicePrincipal},
+                        Case{"accounts.google.com", eval::CallerKind::kWebIdentity},
+                        Case{"anonymous", eval::CallerKind::kAnonymous}, Case{"*", eval::CallerKind::kAnonymous}}) {
+    Result<eval::Caller> caller = eval::parse_caller(c.principal);
+    ASSERT_TRUE(caller.ok()) << c.principal;
+    EXPECT_EQ(caller->kind, c.kind) << c.principal;
+  }
+  EXPECT_EQ(eval::parse_caller("111111111111")->arn, "arn:aws:iam::111111111111:root");
+  EXPECT_TRUE(eval::parse_caller("arn:aws:sts::1:assumed-role/AWSServiceRoleForSupport/s")->service_linked);
+  EXPECT_FALSE(eval::parse_caller("arn:aws:s3:::bucket").ok());
+  EXPECT_FALSE(eval::parse_caller("arn:aws:sts::1:assumed-role/NoSession").ok());
+  EXPECT_FALSE(eval::parse_caller("arn:aws:sts::1:assumed-role/Dev/s", "arn:aws:iam::1:role/Other").ok());
+}
+
 TEST(SimulationCaseTest, TrustPolicyKindFollowsTheAction) {
   EXPECT_EQ(resource_policy_kind("sts:AssumeRole", "arn:aws:iam::1:role/x"), policy::PolicyKind::kTrust);
   EXPECT_EQ(resource_policy_kind("sts:AssumeRoleWithSAML", "arn:aws:iam::1:role/x"), policy::PolicyKind::kTrust);

@@ -164,7 +164,7 @@ std::optional<IpNetwork> parse_ip_network(std::string_view text) {
   for (int i = 0; i < 16; ++i) {
     int keep = bits - i * 8;
     if (keep >= 8) continue;
-    net.bytes[i] = keep <= 0 ? 0 : static_cast<uint8_t>(net.bytes[i] & (0xFF << (8 - keep)));
+    net.bytes[i] = keep <= 0 ? uint8_t{0} : static_cast<uint8_t>(net.bytes[i] & (0xFF << (8 - keep)));
   }
   return net;
 }

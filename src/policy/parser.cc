@@ -324,7 +324,8 @@ class Parser {
         continue;
       }
       if (block.members.empty())
-        error(block.offset, op_pointer, "empty_element", fmt::format("{} has no condition keys", op_member.key), "");
+        warning(block.offset, op_pointer, "empty_element",
+                fmt::format("{} has no condition keys, so it adds no condition", op_member.key), "");
       for (size_t i = 0; i < block.members.size(); ++i) {
         const JsonMember& key_member = block.members[i];
         std::string key_pointer = op_pointer + "/" + json_pointer_token(key_member.key);

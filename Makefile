@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build run test test-release test-sanitize bench fuzz clean
+.PHONY: all deps build run test test-release test-sanitize bench bench-secrets fuzz clean
 
 all: build
 
@@ -33,8 +33,13 @@ test-sanitize:
 
 bench: deps
 	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DIAMWARDEN_BUILD_BENCH=ON >/dev/null
-	cmake --build $(BUILD)-bench -j $(JOBS) --target bench_eval
+	cmake --build $(BUILD)-bench -j $(JOBS) --target bench_eval bench_catalog
 	$(BUILD)-bench/bench/bench_eval
+	$(BUILD)-bench/bench/bench_catalog
+
+# `iamwarden secrets` against ripgrep and git-secrets on a generated ~200 MB tree (docs/performance.md).
+bench-secrets: deps
+	bench/bench_secrets.sh
 
 fuzz: deps
 	CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIAMWARDEN_FUZZ_LIBFUZZER=ON \

@@ -15,4 +15,19 @@ using Runner = std::function<int()>;
 /// `iamwarden simulate`: evaluate requests against policies.
 void add_simulate_command(CLI::App& app, Runner& runner);
 
+/// `iamwarden lint`: validate policies offline like IAM Access Analyzer.
+void add_lint_command(CLI::App& app, Runner& runner);
+
+/// `iamwarden actions`: list or describe AWS actions from the built-in catalog.
+void add_actions_command(CLI::App& app, Runner& runner);
+
+/// `iamwarden managed-policy`: print an AWS-managed policy document.
+void add_managed_policy_command(CLI::App& app, Runner& runner);
+
+/// `iamwarden secrets`: find hard-coded AWS credentials in files, standard input or git history.
+void add_secrets_command(CLI::App& app, Runner& runner);
+
+/// `iamwarden key-info`: what an AWS key ID is and which account it belongs to, decoded offline.
+void add_key_info_command(CLI::App& app, Runner& runner);
+
 }  // namespace iamwarden::cli

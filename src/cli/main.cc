@@ -15,6 +15,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "iamwarden 0.1.0");
   Runner runner;
   add_simulate_command(app, runner);
+  add_lint_command(app, runner);
+  add_actions_command(app, runner);
+  add_managed_policy_command(app, runner);
+  add_secrets_command(app, runner);
+  add_key_info_command(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,15 @@
+// Where the catalog and managed policies come from: the embedded copies or a --data-dir.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace iamwarden::catalog {
+
+/// Reads data file `name` ("catalog.json"): from data_dir when it is not empty (name.gz or name), else
+/// the embedded name.gz. Returns the uncompressed text.
+Result<std::string> read_data_file(std::string_view name, const std::string& data_dir);
+
+}  // namespace iamwarden::catalog

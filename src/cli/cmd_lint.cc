@@ -1,0 +1,166 @@
+// `iamwarden lint`: validate policy files offline like IAM Access Analyzer, for people and CI.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/files.h"
+#include "catalog/catalog.h"
+#include "catalog/managed_policies.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "lint/linter.h"
+#include "lint/report.h"
+#include "lint/rule.h"
+
+namespace iamwarden::cli {
+namespace {
+
+struct LintCliOptions {
+  std::vector<std::string> inputs;
+  std::string type = "identity";
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string data_dir;
+  std::string color = "auto";
+  bool list_checks = false;
+  bool aws_managed = false;
+};
+
+std::optional<policy::PolicyKind> parse_kind(std::string_view name) {
+  for (policy::PolicyKind kind : {policy::PolicyKind::kIdentity, policy::PolicyKind::kResource,
+                                  policy::PolicyKind::kTrust, policy::PolicyKind::kBoundary, policy::PolicyKind::kScp,
+                                  policy::PolicyKind::kRcp, policy::PolicyKind::kSession})
+    if (policy::policy_kind_name(kind) == name) return kind;
+  return std::nullopt;
+}
+
+int list_checks(const std::string& format) {
+  for (const lint::LintMeta* m : lint::all_lint_codes()) {
+    if (format == "md")
+      fmt::print("| `{}` | {} | {} | {} |\n", m->code, lint::severity_name(m->severity), m->title, m->description);
+    else
+      fmt::print("{:<52} {:<17} {}\n", m->code, lint::severity_name(m->severity), m->title);
+  }
+  return kExitOk;
+}
+
+// Expands the inputs: files as given, directories recursively (*.json), "-" for standard input.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, std::vector<Error>& errors) {
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input != "-" && std::filesystem::is_directory(input, ec)) {
+      Result<std::vector<std::string>> listed = list_files(input, ".json");
+      if (!listed) {
+        errors.push_back(listed.error());
+        continue;
+      }
+      files.insert(files.end(), listed->begin(), listed->end());
+    } else {
+      files.push_back(input);
+    }
+  }
+  return files;
+}
+
+// Lints AWS-managed policies by name or ARN from the built-in set (all of them when no name is given).
+bool lint_managed(const LintCliOptions& o, const lint::LintOptions& options, std::vector<lint::LintResult>& results,
+                  std::vector<Error>& errors) {
+  Result<catalog::ManagedPolicies> policies = catalog::load_managed_policies(o.data_dir);
+  if (!policies) {
+    fmt::print(stderr, "error: {}\n", policies.error().format());
+    return false;
+  }
+  std::vector<const catalog::ManagedPolicy*> selected;
+  if (o.inputs.empty()) {
+    for (const catalog::ManagedPolicy& p : policies->all()) selected.push_back(&p);
+  }
+  for (const std::string& name : o.inputs) {
+    const catalog::ManagedPolicy* p = policies->find(name);
+    if (!p) {
+      errors.push_back(Error{ErrorCode::kIo, "no AWS-managed policy named \"" + name + "\"", {}, ""});
+      continue;
+    }
+    selected.push_back(p);
+  }
+  results.reserve(selected.size());
+  for (const catalog::ManagedPolicy* p : selected) results.push_back(lint::lint_text(p->document, p->arn, options));
+  return true;
+}
+
+int run(const LintCliOptions& o) {
+  if (o.list_checks) return list_checks(o.format);
+  std::optional<policy::PolicyKind> kind = parse_kind(o.type);
+  std::optional<lint::Severity> threshold = lint::parse_severity(o.fail_on);
+  if (!kind || !threshold) {
+    fmt::print(stderr, "error: bad --type or --fail-on\n");
+    return kExitUsage;
+  }
+  if (o.inputs.empty() && !o.aws_managed) {
+    fmt::print(stderr, "error: give policy files, directories or - for standard input\n");
+    return kExitUsage;
+  }
+  Result<catalog::Catalog> catalog = catalog::load_catalog(o.data_dir);
+  if (!catalog) {
+    fmt::print(stderr, "error: {}\n", catalog.error().format());
+    return kExitInput;
+  }
+  std::vector<Error> errors;
+  lint::LintOptions options{*kind, &*catalog, o.aws_managed};
+  std::vector<lint::LintResult> results;
+  if (o.aws_managed && !lint_managed(o, options, results, errors)) return kExitInput;
+  std::vector<std::string> files = o.aws_managed ? std::vector<std::string>{} : expand_inputs(o.inputs, errors);
+  results.reserve(files.size());
+  for (const std::string& file : files) {
+    Result<std::string> text = read_file(file);
+    if (!text) {
+      errors.push_back(text.error());
+      continue;
+    }
+    results.push_back(lint::lint_text(text.take(), file, options));
+    if (results.back().input_error) errors.push_back(*results.back().input_error);
+  }
+  if (o.format == "json") {
+    fmt::print("{}", lint::format_json(results));
+  } else if (o.format == "sarif") {
+    fmt::print("{}", lint::format_sarif(results));
+  } else {
+    const bool color = o.color == "always" || (o.color == "auto" && isatty(STDOUT_FILENO));
+    fmt::print("{}", lint::format_text(results, {color, true}));
+  }
+  bool failed = false;
+  for (const lint::LintResult& r : results)
+    for (const lint::Finding& f : r.findings) failed = failed || lint::at_or_above(f.severity, *threshold);
+  for (const Error& e : errors)
+    if (e.code != ErrorCode::kJsonSyntax || o.format != "text") fmt::print(stderr, "error: {}\n", e.format());
+  if (!errors.empty()) return kExitInput;
+  return failed ? kExitCheckFailed : kExitOk;
+}
+
+}  // namespace
+
+void add_lint_command(CLI::App& app, Runner& runner) {
+  auto options = std::make_shared<LintCliOptions>();
+  CLI::App* cmd = app.add_subcommand("lint", "Validate IAM policies offline, like IAM Access Analyzer");
+  cmd->add_option("inputs", options->inputs, "Policy files, directories (searched for *.json) or - for stdin");
+  cmd->add_option("--type", options->type, "Policy kind (default identity)")
+      ->check(CLI::IsMember({"identity", "resource", "trust", "boundary", "scp", "rcp", "session"}));
+  cmd->add_option("--format", options->format, "Output format: text, json or sarif (md for --list-checks)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "md"}));
+  cmd->add_option("--fail-on", options->fail_on, "Exit 1 when a finding at or above this severity exists")
+      ->check(CLI::IsMember({"error", "security_warning", "warning", "suggestion"}, CLI::ignore_case));
+  cmd->add_option("--data-dir", options->data_dir, "Read catalog.json(.gz) from this folder instead of the built-in copy");
+  cmd->add_option("--color", options->color, "Colour the text output: auto (on a terminal), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_flag("--list-checks", options->list_checks, "List every finding code with its severity");
+  cmd->add_flag("--aws-managed", options->aws_managed,
+                "Inputs are AWS-managed policy names or ARNs from the built-in set (none given: all of them)");
+  cmd->callback([options, &runner] { runner = [options] { return run(*options); }; });
+}
+
+}  // namespace iamwarden::cli

@@ -1,0 +1,34 @@
+// Finding the policy document in a file: bare, {"PolicyVersion":{"Document":...}}, a JSON string, URL-encoded.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/json.h"
+#include "base/result.h"
+
+namespace iamwarden::lint {
+
+/// Where the policy is: the JSON document holding it (re-parsed when it was given as a string) and the
+/// member names leading from that document's root to the policy object.
+struct PolicyInput {
+  JsonDocument doc;
+  std::vector<std::string> path;
+  std::string note;  ///< set when the document was unwrapped from a string ("URL-encoded ...")
+
+  /// The policy node (follows path from doc.root).
+  const JsonNode& node() const;
+  /// JSON pointer of the policy node in doc.
+  std::string pointer() const;
+};
+
+/// Unwraps the shapes the AWS CLI prints (get-policy-version, get-role-policy, get-role, get-bucket-policy) and
+/// policies given as JSON strings or URL-encoded text. Errors when an embedded string is not JSON.
+Result<PolicyInput> find_policy(JsonDocument doc);
+
+/// Decodes %XX escapes and '+' (as space); nullopt when an escape is malformed.
+std::optional<std::string> url_decode(std::string_view text);
+
+}  // namespace iamwarden::lint

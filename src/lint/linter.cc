@@ -1,0 +1,86 @@
+// Running the rules: parse, unwrap, lint, sort; JSON syntax errors become a json_syntax_error finding.
+#include "lint/linter.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "lint/context.h"
+#include "lint/input.h"
+#include "lint/kind_guess.h"
+#include "lint/rule.h"
+#include "policy/parser.h"
+
+namespace iamwarden::lint {
+namespace {
+
+void sort_findings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
+    if (a.loc.column != b.loc.column) return a.loc.column < b.loc.column;
+    return a.code < b.code;
+  });
+}
+
+Finding syntax_finding(const Error& error) {
+  Finding f;
+  f.code = "json_syntax_error";
+  f.severity = Severity::kError;
+  f.message = error.message;
+  f.hint = error.hint.empty() ? "fix the JSON syntax; nothing else can be checked until then" : error.hint;
+  f.loc = error.loc;
+  return f;
+}
+
+}  // namespace
+
+std::vector<Finding> lint_policy(const JsonDocument& doc, const JsonNode& node, const std::string& pointer,
+                                 const LintOptions& options) {
+  std::vector<Finding> findings;
+  policy::ParsedPolicy parsed = policy::parse_policy(doc, node, pointer, options.kind);
+  LintContext context(doc, node, pointer, parsed, options.catalog, findings);
+  context.set_aws_managed(options.aws_managed);
+  for (const LintRule& rule : lint_rules()) rule.run(context);
+  sort_findings(findings);
+  return findings;
+}
+
+LintResult lint_text(std::string text, std::string file, const LintOptions& options) {
+  LintResult result;
+  result.file = file;
+  // A URL-encoded document is not JSON at all until decoded.
+  const size_t start = text.find_first_not_of(" \t\r\n");
+  if (start != std::string::npos && text[start] == '%') {
+    if (std::optional<std::string> decoded = url_decode(text)) {
+      text = std::move(*decoded);
+      result.notes.push_back("the policy was URL-encoded; locations are within the decoded text");
+    }
+  }
+  Result<JsonDocument> doc = parse_json(text, file);
+  if (!doc) {
+    result.source = std::move(text);
+    result.input_error = doc.error();
+    result.findings.push_back(syntax_finding(doc.error()));
+    return result;
+  }
+  Result<PolicyInput> input = find_policy(doc.take());
+  if (!input) {
+    result.input_error = input.error();
+    result.findings.push_back(syntax_finding(input.error()));
+    return result;
+  }
+  if (!input->note.empty()) result.notes.push_back(input->note);
+  const JsonNode& node = input->node();
+  if (std::optional<policy::PolicyKind> guessed = guess_policy_kind(node);
+      guessed && kind_mismatch(options.kind, *guessed)) {
+    result.notes.push_back(fmt::format("this looks like a{} {} policy, linted as {}; choose with --type {}",
+                                       *guessed == policy::PolicyKind::kIdentity ? "n" : "",
+                                       policy::policy_kind_name(*guessed), policy::policy_kind_name(options.kind),
+                                       policy::policy_kind_name(*guessed)));
+  }
+  result.findings = lint_policy(input->doc, node, input->pointer(), options);
+  result.source = std::move(input->doc.text);
+  return result;
+}
+
+}  // namespace iamwarden::lint

@@ -1,0 +1,38 @@
+// Linting one policy, or one input text in any of the accepted shapes, with every registered rule.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/json.h"
+#include "catalog/catalog.h"
+#include "lint/finding.h"
+#include "policy/document.h"
+
+namespace iamwarden::lint {
+
+/// What to lint against.
+struct LintOptions {
+  policy::PolicyKind kind = policy::PolicyKind::kIdentity;
+  const catalog::Catalog* catalog = nullptr;  ///< null skips the catalog checks
+  bool aws_managed = false;  ///< an AWS-managed policy: customer size quotas do not apply
+};
+
+/// The outcome for one input: its findings (sorted by position), notes, or why it could not be read.
+struct LintResult {
+  std::string file;
+  std::vector<Finding> findings;
+  std::vector<std::string> notes;  ///< e.g. "this looks like a trust policy; lint it with --type trust"
+  std::optional<Error> input_error;  ///< unreadable or not JSON (also reported as a finding)
+  std::string source;  ///< the text the findings' line:column refer to (for quoting source lines)
+};
+
+/// Runs every rule over the policy object `node` found at `pointer` in `doc`.
+std::vector<Finding> lint_policy(const JsonDocument& doc, const JsonNode& node, const std::string& pointer,
+                                 const LintOptions& options);
+
+/// Parses text (a policy in any accepted shape) and lints it.
+LintResult lint_text(std::string text, std::string file, const LintOptions& options);
+
+}  // namespace iamwarden::lint

@@ -1,0 +1,44 @@
+// Statement facts for the security rules.
+#include "lint/statement_facts.h"
+
+#include <algorithm>
+
+#include "lint/rule_util.h"
+
+namespace iamwarden::lint {
+
+Coverage statement_covers(LintContext& context, const policy::Statement& st, std::string_view action) {
+  const catalog::Catalog* catalog = context.catalog();
+  if (!catalog || st.action_mode == policy::ElementMode::kAbsent) return Coverage::kNone;
+  const catalog::Action* target = catalog->find_action(action);
+  if (!target) return Coverage::kNone;
+  const std::vector<uint32_t>& actions = context.statement_actions(st);
+  if (!std::binary_search(actions.begin(), actions.end(), catalog->index_of(*target))) return Coverage::kNone;
+  if (st.action_mode == policy::ElementMode::kNot) return Coverage::kNotAction;
+  for (const policy::Located& a : st.actions)
+    if (iequals(a.value, action)) return Coverage::kNamed;
+  return Coverage::kWildcard;
+}
+
+bool is_star_resource(std::string_view r) {
+  if (r == "*") return true;
+  if (r.rfind("arn:", 0) != 0) return false;
+  size_t last_colon = r.rfind(':');
+  std::string_view tail = r.substr(last_colon + 1);
+  return tail == "*" || (tail.size() >= 2 && tail.substr(tail.size() - 2) == "/*" &&
+                         tail.find_first_of("*?") == tail.size() - 1 && tail.find('/') == tail.size() - 2);
+}
+
+bool has_star_resource(const policy::Statement& st) {
+  if (st.resource_mode != policy::ElementMode::kNormal) return false;
+  return std::any_of(st.resources.begin(), st.resources.end(),
+                     [](const policy::Located& r) { return is_star_resource(r.value); });
+}
+
+uint32_t member_offset(LintContext& context, const policy::Statement& st, std::string_view element) {
+  for (const JsonMember& m : context.statement_node(st).members)
+    if (m.key == element) return m.key_offset;
+  return st.offset;
+}
+
+}  // namespace iamwarden::lint

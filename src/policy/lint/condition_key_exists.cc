@@ -1,0 +1,54 @@
+// Condition keys must exist: global aws: keys, service keys, and the retired aws:ARN.
+#include <fmt/format.h>
+
+#include "lint/rule.h"
+#include "lint/rule_util.h"
+
+namespace iamwarden::lint {
+namespace {
+
+constexpr LintMeta kGlobal{"invalid_global_condition_key", Severity::kWarning, "Unknown aws: condition key",
+                           "The key is not one of AWS's global condition keys.",
+                           "check the spelling, e.g. aws:SourceIp, aws:PrincipalOrgID"};
+constexpr LintMeta kService{"invalid_service_condition_key", Severity::kWarning, "Unknown service condition key",
+                            "The service does not define this condition key (or the service does not exist).",
+                            "see the keys with `iamwarden actions --describe service:Action`"};
+constexpr LintMeta kRetired{"unsupported_global_condition_key", Severity::kError, "aws:ARN is not supported",
+                            "aws:ARN is not a usable condition key.", "use aws:PrincipalArn or aws:SourceArn"};
+
+void run(LintContext& context) {
+  const catalog::Catalog* catalog = context.catalog();
+  if (!catalog) return;
+  for (const policy::Statement& st : context.policy().statements) {
+    for (const policy::ConditionClause& clause : st.conditions) {
+      const std::string& key = clause.key.value;
+      const size_t colon = key.find(':');
+      if (key.empty() || colon == std::string::npos) continue;
+      const std::string_view prefix = std::string_view(key).substr(0, colon);
+      const std::string pointer = context.clause_pointer(st, clause);
+      if (iequals(key, "aws:ARN")) {
+        context.report("unsupported_global_condition_key", clause.key.offset, pointer, "aws:ARN is not supported");
+        continue;
+      }
+      if (iequals(prefix, "aws")) {
+        if (!catalog->find_global_key(key) && !catalog->find_service_key(key))
+          context.report("invalid_global_condition_key", clause.key.offset, pointer,
+                         fmt::format("\"{}\" is not a global condition key", key));
+        continue;
+      }
+      if (catalog->find_key(key)) continue;
+      // Keys of identity providers ("my.idp.example.com:sub") cannot be known offline.
+      if (prefix.find('.') != std::string_view::npos || prefix.find('/') != std::string_view::npos) continue;
+      const catalog::Service* service = catalog->find_service(prefix);
+      context.report("invalid_service_condition_key", clause.key.offset, pointer,
+                     service ? fmt::format("{} has no condition key \"{}\"", service->prefix, key)
+                             : fmt::format("\"{}\" names no known service", key));
+    }
+  }
+}
+
+}  // namespace
+
+IAMWARDEN_REGISTER_LINT(run, kGlobal, kService, kRetired);
+
+}  // namespace iamwarden::lint

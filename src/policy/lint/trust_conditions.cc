@@ -1,0 +1,125 @@
+// Trust policies: other accounts without sts:ExternalId or MFA, service principals without a source, and
+// OIDC providers (GitHub included) without a condition on the token's claims.
+#include <fmt/format.h>
+
+#include "lint/rule.h"
+#include "lint/rule_util.h"
+#include "lint/statement_facts.h"
+
+namespace iamwarden::lint {
+namespace {
+
+constexpr LintMeta kCrossAccount{"cross_account_trust_without_condition", Severity::kSecurityWarning,
+                                 "Another account may assume the role with no condition",
+                                 "Trusting an account lets every principal that account allows assume the role; "
+                                 "third parties should be held to an sts:ExternalId (confused deputy) and people to "
+                                 "MFA.",
+                                 "add sts:ExternalId (for a vendor) or aws:MultiFactorAuthPresent, or name the role "
+                                 "ARN"};
+constexpr LintMeta kService{"restrict_access_to_service_principal", Severity::kSecurityWarning,
+                            "Service principal allowed without aws:SourceArn or aws:SourceAccount",
+                            "A service principal acts for every customer of the service; without a source condition "
+                            "another account's resource can make the service act on yours (confused deputy).",
+                            "add aws:SourceArn or aws:SourceAccount"};
+constexpr LintMeta kOidc{"missing_condition_key_for_oidc_principal", Severity::kSecurityWarning,
+                         "OIDC provider trusted without a condition on its claims",
+                         "Anyone who can get a token from the provider (for public providers: anyone) can assume "
+                         "the role unless a condition checks the token's audience or subject.",
+                         "add conditions on PROVIDER:aud and PROVIDER:sub"};
+constexpr LintMeta kGithub{"missing_github_repo_condition_key", Severity::kSecurityWarning,
+                           "GitHub Actions trusted without a repository condition",
+                           "Every GitHub repository can get tokens from token.actions.githubusercontent.com; "
+                           "without a sub condition any of them can assume the role.",
+                           "add StringLike token.actions.githubusercontent.com:sub = repo:ORG/REPO:ref:refs/heads/main"};
+constexpr LintMeta kGithubWildcard{"specific_github_repo_and_branch_recommended", Severity::kWarning,
+                                   "Wildcard in the GitHub sub condition",
+                                   "A wildcard in token.actions.githubusercontent.com:sub lets more repositories, "
+                                   "branches or events assume the role than intended.",
+                                   "name the repository and branch or environment exactly"};
+
+constexpr std::string_view kGithubHost = "token.actions.githubusercontent.com";
+
+bool is_account(std::string_view v) {
+  if (v.size() == 12 && v.find_first_not_of("0123456789") == std::string_view::npos) return true;
+  return v.rfind("arn:", 0) == 0 && v.size() > 5 && v.substr(v.size() - 5) == ":root";
+}
+
+// The provider host of a Federated principal ("arn:aws:iam::1:oidc-provider/host/path" or "accounts.google.com").
+std::string_view oidc_host(std::string_view federated) {
+  constexpr std::string_view kMarker = ":oidc-provider/";
+  size_t at = federated.find(kMarker);
+  if (at != std::string_view::npos) return federated.substr(at + kMarker.size());
+  if (federated.rfind("arn:", 0) == 0) return {};  // SAML providers and others
+  return federated;
+}
+
+bool has_key_with_prefix(const policy::Statement& st, std::string_view prefix) {
+  for (const policy::ConditionClause& c : st.conditions)
+    if (istarts_with(c.key.value, prefix) && c.key.value.size() > prefix.size() && c.key.value[prefix.size()] == ':')
+      return true;
+  return false;
+}
+
+void check_trust(LintContext& context, const policy::Statement& st) {
+  const std::string principal_pointer = st.pointer + "/Principal";
+  for (const policy::PrincipalEntry& p : st.principals) {
+    if (p.type == policy::PrincipalType::kAws && is_account(p.value.value) &&
+        !has_condition_key(st, {"sts:ExternalId", "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge",
+                                "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:SourceIdentity",
+                                "aws:userid"})) {
+      context.report("cross_account_trust_without_condition", p.value.offset, principal_pointer,
+                     fmt::format("account principal \"{}\" can assume this role without sts:ExternalId or MFA",
+                                 p.value.value));
+    }
+    if (p.type != policy::PrincipalType::kFederated) continue;
+    const std::string_view host = oidc_host(p.value.value);
+    if (host.empty()) continue;
+    if (iequals(host, kGithubHost)) {
+      if (!has_condition_key(st, {"token.actions.githubusercontent.com:sub"})) {
+        context.report("missing_github_repo_condition_key", p.value.offset, principal_pointer,
+                       "any GitHub repository can assume this role: there is no condition on "
+                       "token.actions.githubusercontent.com:sub");
+        continue;
+      }
+      for (const policy::ConditionClause& c : st.conditions) {
+        if (!iequals(c.key.value, "token.actions.githubusercontent.com:sub")) continue;
+        for (size_t i = 0; i < c.values.size(); ++i)
+          if (has_wildcard(c.values[i].value))
+            context.report("specific_github_repo_and_branch_recommended", c.values[i].offset,
+                           context.value_pointer(st, c, i),
+                           fmt::format("\"{}\" lets more than one repository or branch assume the role", c.values[i].value));
+      }
+      continue;
+    }
+    if (!has_key_with_prefix(st, host))
+      context.report("missing_condition_key_for_oidc_principal", p.value.offset, principal_pointer,
+                     fmt::format("tokens from \"{}\" are accepted without a condition on their claims", host));
+  }
+}
+
+void check_service(LintContext& context, const policy::Statement& st) {
+  if (has_condition_key(st, {"aws:SourceArn", "aws:SourceAccount", "aws:SourceOrgID", "aws:SourceOrgPaths",
+                             "aws:SourceOwner"}))
+    return;
+  for (const policy::PrincipalEntry& p : st.principals) {
+    if (p.type != policy::PrincipalType::kService) continue;
+    context.report("restrict_access_to_service_principal", p.value.offset, st.pointer + "/Principal",
+                   fmt::format("service principal \"{}\" is allowed for any source resource or account", p.value.value));
+    return;
+  }
+}
+
+void run(LintContext& context) {
+  const policy::PolicyKind kind = context.kind();
+  for (const policy::Statement& st : context.policy().statements) {
+    if (st.effect != policy::Effect::kAllow || st.principal_mode != policy::ElementMode::kNormal) continue;
+    if (kind == policy::PolicyKind::kTrust) check_trust(context, st);
+    if (kind == policy::PolicyKind::kResource) check_service(context, st);
+  }
+}
+
+}  // namespace
+
+IAMWARDEN_REGISTER_LINT(run, kCrossAccount, kService, kOidc, kGithub, kGithubWildcard);
+
+}  // namespace iamwarden::lint

@@ -1,0 +1,150 @@
+// `secrets PATH...`: walk, then read and scan the files on a pool of workers, each with its own buffer.
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <condition_variable>
+#include <limits>
+#include <mutex>
+#include <thread>
+
+#include "secrets/buffer_scanner.h"
+#include "secrets/parallel.h"
+#include "secrets/scan.h"
+#include "secrets/walker.h"
+
+namespace iamwarden::secrets {
+namespace {
+
+Error file_error(const std::string& path, std::string message) {
+  return Error{ErrorCode::kIo, std::move(message), SourceLoc{path, 0, 0, ""}, ""};
+}
+
+// Reads a whole regular file into buffer, unless it is over the size limit.
+void scan_file(const std::string& path, BufferScanner& scanner, std::string& buffer, const ScanOptions& options,
+               ScanResult& result) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    result.errors.push_back(file_error(path, fmt::format("cannot open: {}", std::strerror(errno))));
+    return;
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return;
+  }
+  auto size = static_cast<uint64_t>(st.st_size);
+  if (size > options.max_file_size) {
+    ::close(fd);
+    ++result.stats.skipped_large;
+    result.warnings.push_back(file_error(
+        path, fmt::format("skipped: {} bytes is over --max-file-size ({} bytes)", size, options.max_file_size)));
+    return;
+  }
+  // The buffer only grows, so workers stop allocating once they have seen their largest file.
+  if (buffer.size() < size) buffer.resize(static_cast<size_t>(size));
+  size_t got = 0;
+  while (got < size) {
+    ssize_t n = ::read(fd, buffer.data() + got, static_cast<size_t>(size) - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      result.errors.push_back(file_error(path, fmt::format("cannot read: {}", std::strerror(errno))));
+      ::close(fd);
+      return;
+    }
+    if (n == 0) break;  // the file shrank while we read it
+    got += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  scanner.scan(std::string_view(buffer.data(), got), path, result);
+}
+
+// Paths handed from the walking thread to the scanning workers, in batches to keep locking rare.
+class PathQueue {
+ public:
+  void push(std::string path) {
+    batch_.push_back(std::move(path));
+    if (batch_.size() >= kBatch) flush();
+  }
+
+  void close() {
+    flush();
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    ready_cv_.notify_all();
+  }
+
+  // Takes the next batch; false once the queue is closed and empty.
+  bool pop(std::vector<std::string>& batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_cv_.wait(lock, [&] { return !ready_.empty() || closed_; });
+    if (ready_.empty()) return false;
+    batch = std::move(ready_.back());
+    ready_.pop_back();
+    return true;
+  }
+
+ private:
+  static constexpr size_t kBatch = 32;
+
+  void flush() {
+    if (batch_.empty()) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    ready_.push_back(std::move(batch_));
+    batch_.clear();
+    ready_cv_.notify_one();
+  }
+
+  std::vector<std::string> batch_;  // filled by the walking thread only
+  std::mutex mutex_;
+  std::condition_variable ready_cv_;
+  std::vector<std::vector<std::string>> ready_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+Result<ScanResult> scan_paths(const std::vector<std::string>& paths, const ScanOptions& options) {
+  Result<std::shared_ptr<const Matcher>> matcher = Matcher::create();
+  if (!matcher) return matcher.error();
+  unsigned workers = worker_count(options.threads, std::numeric_limits<size_t>::max());
+  std::vector<BufferScanner> scanners;
+  for (unsigned w = 0; w < workers; ++w) {
+    Result<BufferScanner> scanner = BufferScanner::create(**matcher, options);
+    if (!scanner) return scanner.error();
+    scanners.push_back(scanner.take());
+  }
+
+  // The walk runs on this thread while the workers read and scan, so directory reading overlaps scanning.
+  PathQueue queue;
+  std::vector<ScanResult> partial(workers);
+  std::vector<std::thread> threads;
+  for (unsigned w = 0; w < workers; ++w) {
+    threads.emplace_back([&, w] {
+      std::string buffer;
+      std::vector<std::string> batch;
+      while (queue.pop(batch))
+        for (const std::string& path : batch) scan_file(path, scanners[w], buffer, options, partial[w]);
+    });
+  }
+  WalkResult walked = walk_paths(paths, !options.no_ignore, [&](std::string path) { queue.push(std::move(path)); });
+  queue.close();
+  for (std::thread& t : threads) t.join();
+
+  ScanResult result;
+  result.errors = std::move(walked.errors);
+  result.stats.skipped_ignored = walked.ignored;
+  result.stats.skipped_symlinks = walked.symlinks;
+  for (ScanResult& p : partial) result.merge(std::move(p));
+  std::sort(result.findings.begin(), result.findings.end(), finding_less);
+  auto by_location = [](const Error& a, const Error& b) { return a.loc.file < b.loc.file; };
+  std::stable_sort(result.warnings.begin(), result.warnings.end(), by_location);
+  std::stable_sort(result.errors.begin(), result.errors.end(), by_location);
+  return result;
+}
+
+}  // namespace iamwarden::secrets

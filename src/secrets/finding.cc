@@ -1,0 +1,62 @@
+// The rule table (ids, titles, severities, help) and finding helpers.
+#include "secrets/finding.h"
+
+#include <array>
+#include <tuple>
+
+namespace iamwarden::secrets {
+namespace {
+
+constexpr std::array<RuleInfo, 8> kRules = {{
+    {Rule::kAccessKeyPair, "aws_access_key_pair", "AWS access key ID with its secret access key", Severity::kCritical,
+     "A usable long-term credential: deactivate the access key in IAM now, check CloudTrail for its use, "
+     "then remove it from the file and its history."},
+    {Rule::kTemporaryCredentials, "aws_temporary_credentials", "AWS temporary credentials (ASIA key ID and secret)",
+     Severity::kHigh,
+     "STS credentials are valid until they expire (up to 36 hours; 12 for role sessions); revoke the role's "
+     "sessions if still valid and remove them from the file."},
+    {Rule::kAccessKeyId, "aws_access_key_id", "AWS access key ID", Severity::kMedium,
+     "A key ID alone cannot sign requests, but its secret is often close by (another file, history); it names "
+     "the account. Rotate the key if its secret may have leaked."},
+    {Rule::kTemporaryKeyId, "aws_temporary_key_id", "AWS temporary (ASIA) access key ID", Severity::kLow,
+     "A temporary key ID alone is useless without its secret and session token; it names the account."},
+    {Rule::kSecretAccessKey, "aws_secret_access_key", "AWS secret access key", Severity::kHigh,
+     "A secret access key assigned to a key-like name; find its key ID and deactivate the key."},
+    {Rule::kSessionToken, "aws_session_token", "AWS session token", Severity::kMedium,
+     "An STS session token; with its key ID and secret it grants the session's permissions until it expires."},
+    {Rule::kPresignedUrl, "aws_presigned_url", "Presigned URL with an AWS credential", Severity::kMedium,
+     "A presigned URL lets anyone perform its request until X-Amz-Expires; it names the signing key and account."},
+    {Rule::kUniqueId, "aws_unique_id", "IAM unique ID (identifier, not a secret)", Severity::kInfo,
+     "IAM unique IDs (users, roles, groups, policies) appear in CloudTrail and policies; they grant nothing."},
+}};
+
+constexpr std::array<std::string_view, 5> kSeverityNames = {"info", "low", "medium", "high", "critical"};
+
+}  // namespace
+
+std::span<const RuleInfo> all_rules() { return kRules; }
+
+const RuleInfo& rule_info(Rule rule) { return kRules[static_cast<size_t>(rule)]; }
+
+std::string_view severity_name(Severity severity) { return kSeverityNames[static_cast<size_t>(severity)]; }
+
+std::optional<Severity> parse_severity(std::string_view name) {
+  for (size_t i = 0; i < kSeverityNames.size(); ++i)
+    if (kSeverityNames[i] == name) return static_cast<Severity>(i);
+  return std::nullopt;
+}
+
+std::string Finding::fingerprint() const {
+  std::string out = path;
+  out += ':';
+  out += rule_info(rule).id;
+  out += ':';
+  out += hash;
+  return out;
+}
+
+bool finding_less(const Finding& a, const Finding& b) {
+  return std::tie(a.path, a.line, a.column, a.rule) < std::tie(b.path, b.line, b.column, b.rule);
+}
+
+}  // namespace iamwarden::secrets

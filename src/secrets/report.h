@@ -1,0 +1,28 @@
+// Report formats for `iamwarden secrets`: text (one line per finding), JSON, SARIF 2.1.0; none holds a full secret.
+#pragma once
+
+#include <string>
+
+#include "secrets/scan.h"
+
+namespace iamwarden::secrets {
+
+/// One sentence about a finding, without its location: key ID, kind, account, redacted values, commit.
+std::string describe(const Finding& finding);
+
+/// "path:line:col: severity rule_id: description", one line per finding.
+std::string format_text(const ScanResult& result);
+
+/// {"version":1,"findings":[...],"warnings":[...],"errors":[...],"stats":{...}}; usable as a --baseline.
+std::string format_json(const ScanResult& result);
+
+/// SARIF 2.1.0 for GitHub code scanning: one run, the rule table, results with partial fingerprints.
+std::string format_sarif(const ScanResult& result);
+
+/// The summary line printed on standard error.
+std::string format_summary(const ScanResult& result, size_t suppressed, double seconds);
+
+/// YYYY-MM-DD (UTC) of a time in seconds since the epoch.
+std::string format_date(int64_t time);
+
+}  // namespace iamwarden::secrets

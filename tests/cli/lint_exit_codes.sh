@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# lint: exit 0 when clean, 1 at or above --fail-on, 2 on usage errors, 3 when an input is unreadable (others still linted).
+set -u
+bin=$1; src=$2; tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+cases=$src/tests/lint/cases
+
+"$bin" lint "$cases/identity/invalid_action.ok.json" >"$tmp/out"; rc=$?
+[ $rc -eq 0 ] || fail "clean policy exits 0, got $rc: $(cat "$tmp/out")"
+[ ! -s "$tmp/out" ] || fail "clean policy prints nothing: $(cat "$tmp/out")"
+
+"$bin" lint "$cases/identity/invalid_effect.json" >/dev/null; rc=$?
+[ $rc -eq 1 ] || fail "an ERROR exits 1, got $rc"
+
+"$bin" lint "$cases/identity/invalid_action.json" >/dev/null; rc=$?
+[ $rc -eq 0 ] || fail "a WARNING passes the default --fail-on error, got $rc"
+"$bin" lint --fail-on warning "$cases/identity/invalid_action.json" >/dev/null; rc=$?
+[ $rc -eq 1 ] || fail "a WARNING fails --fail-on warning, got $rc"
+"$bin" lint --fail-on security_warning "$cases/identity/pass_role_with_star_in_resource.json" >/dev/null; rc=$?
+[ $rc -eq 1 ] || fail "a SECURITY_WARNING fails --fail-on security_warning, got $rc"
+"$bin" lint --fail-on warning "$cases/identity/redundant_action.json" >/dev/null; rc=$?
+[ $rc -eq 0 ] || fail "a SUGGESTION passes --fail-on warning, got $rc"
+
+"$bin" lint --fail-on fatal "$cases/identity/invalid_action.json" >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "bad --fail-on exits 2, got $rc"
+"$bin" lint --type nonsense x.json >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "bad --type exits 2, got $rc"
+"$bin" lint >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "no input exits 2, got $rc"
+
+printf '{"Version": "2012-10-17", "Statement": [' >"$tmp/broken.json"
+"$bin" lint "$tmp/missing.json" "$tmp/broken.json" "$cases/identity/invalid_action.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 3 ] || fail "unreadable and broken inputs exit 3, got $rc"
+grep -q "missing.json" "$tmp/err" || fail "missing file reported: $(cat "$tmp/err")"
+grep -q "broken.json:1:.*\[json_syntax_error\]" "$tmp/out" || fail "broken JSON is a finding: $(cat "$tmp/out")"
+grep -q "\[invalid_action\]" "$tmp/out" || fail "the good file is still linted: $(cat "$tmp/out")"
+exit 0

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# lint inputs: directories (recursive), stdin, AWS CLI wrappers, URL-encoded documents, --type and kind notes.
+set -u
+bin=$1; src=$2; tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+cases=$src/tests/lint/cases
+
+mkdir -p "$tmp/dir/nested"
+cp "$cases/identity/invalid_action.json" "$tmp/dir/a.json"
+cp "$cases/identity/invalid_effect.json" "$tmp/dir/nested/b.json"
+echo "not a policy" >"$tmp/dir/nested/readme.txt"
+"$bin" lint --format json "$tmp/dir" >"$tmp/out"; rc=$?
+[ $rc -eq 1 ] || fail "directory with an ERROR exits 1, got $rc"
+grep -q '"code":"invalid_action"' "$tmp/out" || fail "top-level file linted"
+grep -q '"code":"invalid_effect"' "$tmp/out" || fail "nested file linted"
+grep -q '"files":2' "$tmp/out" || fail "only .json files: $(cat "$tmp/out")"
+
+"$bin" lint - <"$cases/identity/invalid_action.json" >"$tmp/out"; rc=$?
+[ $rc -eq 0 ] || fail "stdin lints, got $rc"
+grep -q "^-:6:17: warning: action \"s3:GetObjekt\" does not exist; did you mean \"s3:GetObject\"? \[invalid_action\]" "$tmp/out" \
+  || fail "stdin finding located: $(cat "$tmp/out")"
+
+printf '{"PolicyVersion": {"Document": %s, "VersionId": "v2", "IsDefaultVersion": true}}' \
+  "$(cat "$cases/identity/invalid_effect.json")" >"$tmp/version.json"
+"$bin" lint --format json "$tmp/version.json" >"$tmp/out"
+grep -q '"pointer":"/PolicyVersion/Document/Statement/0/Effect"' "$tmp/out" || fail "get-policy-version shape: $(cat "$tmp/out")"
+
+printf '{"Policy": "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"s3:GetObjekt\\",\\"Resource\\":\\"*\\"}]}"}' >"$tmp/string.json"
+"$bin" lint "$tmp/string.json" >"$tmp/out"
+grep -q "\[invalid_action\]" "$tmp/out" || fail "document as a JSON string: $(cat "$tmp/out")"
+
+printf '%%7B%%22Version%%22%%3A%%222012-10-17%%22%%2C%%22Statement%%22%%3A%%7B%%22Effect%%22%%3A%%22Allow%%22%%2C%%22Action%%22%%3A%%22s3%%3AGetObjekt%%22%%2C%%22Resource%%22%%3A%%22*%%22%%7D%%7D' >"$tmp/encoded.json"
+"$bin" lint "$tmp/encoded.json" >"$tmp/out"
+grep -q "\[invalid_action\]" "$tmp/out" || fail "URL-encoded document: $(cat "$tmp/out")"
+grep -q "note: the policy was URL-encoded" "$tmp/out" || fail "URL-encoding noted: $(cat "$tmp/out")"
+
+"$bin" lint "$cases/trust/cross_account_trust_without_condition.ok.json" >"$tmp/out"; rc=$?
+[ $rc -eq 1 ] || fail "a trust policy linted as identity has errors, got $rc"
+grep -q "note: this looks like a trust policy, linted as identity; choose with --type trust" "$tmp/out" \
+  || fail "kind note: $(cat "$tmp/out")"
+"$bin" lint --type trust "$cases/trust/cross_account_trust_without_condition.ok.json" >"$tmp/out"; rc=$?
+[ $rc -eq 0 ] || fail "the same policy as --type trust is clean, got $rc: $(cat "$tmp/out")"
+exit 0

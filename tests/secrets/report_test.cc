@@ -1,0 +1,117 @@
+// Reports never hold a full secret; JSON and SARIF parse; a JSON report works as a baseline; ignore files.
+#include "secrets/report.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "base/json.h"
+#include "secrets/suppress.h"
+#include "temp_dir.h"
+#include "test_keys.h"
+
+namespace iamwarden::secrets {
+namespace {
+
+using testing::fake_credential;
+
+struct Fixture {
+  testing::FakeCredential key = fake_credential(1);
+  testing::FakeCredential temp = fake_credential(2, "ASIA");
+  ScanResult result;
+  Fixture() {
+    std::string text = "aws_access_key_id = " + key.id + "\naws_secret_access_key = " + key.secret + "\n\n" +
+                       "AccessKeyId: " + temp.id + "\nSecretAccessKey: " + temp.secret + "\nSessionToken: " + temp.token +
+                       "\n";
+    Result<ScanResult> r = scan_text(text, "creds.txt", {});
+    EXPECT_TRUE(r.ok());
+    if (r.ok()) result = r.take();
+  }
+};
+
+void expect_redacted(const std::string& report, const Fixture& f) {
+  EXPECT_EQ(report.find(f.key.secret), std::string::npos);
+  EXPECT_EQ(report.find(f.temp.secret), std::string::npos);
+  EXPECT_EQ(report.find(f.temp.token.substr(0, 30)), std::string::npos);
+  EXPECT_NE(report.find(f.key.secret.substr(0, 2) + "..." + f.key.secret.substr(38)), std::string::npos);
+  EXPECT_NE(report.find(f.key.id), std::string::npos);  // key IDs are shown in full
+}
+
+TEST(Report, TextIsRedacted) {
+  Fixture f;
+  ASSERT_EQ(f.result.findings.size(), 2u);
+  std::string text = format_text(f.result);
+  expect_redacted(text, f);
+  EXPECT_EQ(text.rfind("creds.txt:1:21: critical aws_access_key_pair: ", 0), 0u) << text;
+  EXPECT_NE(text.find("account " + format_account(f.key.account)), std::string::npos);
+  EXPECT_NE(text.find("session token IQ...=="), std::string::npos);
+}
+
+TEST(Report, JsonParsesAndIsRedacted) {
+  Fixture f;
+  std::string json = format_json(f.result);
+  expect_redacted(json, f);
+  Result<JsonDocument> doc = parse_json(json, "report.json");
+  ASSERT_TRUE(doc.ok()) << doc.error().format();
+  const JsonNode* findings = doc->root.find("findings");
+  ASSERT_TRUE(findings && findings->is_array());
+  ASSERT_EQ(findings->items.size(), 2u);
+  EXPECT_EQ(findings->items[0].find("account")->text, format_account(f.key.account));
+  EXPECT_EQ(findings->items[1].find("rule")->text, "aws_temporary_credentials");
+}
+
+TEST(Report, SarifParsesAndIsRedacted) {
+  Fixture f;
+  std::string sarif = format_sarif(f.result);
+  expect_redacted(sarif, f);
+  Result<JsonDocument> doc = parse_json(sarif, "report.sarif");
+  ASSERT_TRUE(doc.ok()) << doc.error().format();
+  EXPECT_EQ(doc->root.find("version")->text, "2.1.0");
+  const JsonNode& run = doc->root.find("runs")->items.at(0);
+  EXPECT_EQ(run.find("tool")->find("driver")->find("rules")->items.size(), all_rules().size());
+  const JsonNode& result = run.find("results")->items.at(0);
+  EXPECT_EQ(result.find("ruleId")->text, "aws_access_key_pair");
+  EXPECT_EQ(result.find("level")->text, "error");
+}
+
+TEST(Suppress, JsonReportAsBaselineSuppressesItsFindings) {
+  Fixture f;
+  testing::TempDir dir;
+  std::string baseline = dir.write("baseline.json", format_json(f.result));
+  Suppressions s;
+  ASSERT_TRUE(s.add_baseline(baseline).ok());
+  std::vector<Finding> findings = f.result.findings;
+  testing::FakeCredential fresh = fake_credential(3);
+  Result<ScanResult> more = scan_text("key " + fresh.id + "\n", "new.txt", {});
+  ASSERT_TRUE(more.ok());
+  findings.push_back(more->findings.at(0));
+  EXPECT_EQ(s.apply(findings), 2u);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].path, "new.txt");
+}
+
+TEST(Suppress, IgnoreFileTakesFingerprintsAndHashes) {
+  Fixture f;
+  testing::TempDir dir;
+  std::string file = dir.write(".iamwardenignore", "# reviewed 2024-05-01\n" + f.result.findings[0].fingerprint() +
+                                                       "  # test fixture\n\n" + f.result.findings[1].hash + "\n");
+  Suppressions s;
+  ASSERT_TRUE(s.add_ignore_file(file).ok());
+  std::vector<Finding> findings = f.result.findings;
+  findings[1].path = "elsewhere.txt";  // a bare hash matches the secret in any file
+  EXPECT_EQ(s.apply(findings), 2u);
+}
+
+TEST(Suppress, BadBaselineIsALocatedError) {
+  testing::TempDir dir;
+  std::string file = dir.write("b.json", "{\"findings\": [{\"rule\": \"x\"}]}");
+  Suppressions s;
+  Result<void> r = s.add_baseline(file);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().loc.file, file);
+  EXPECT_EQ(r.error().loc.line, 1u);
+  EXPECT_FALSE(s.add_baseline(dir.path() + "/missing.json").ok());
+}
+
+}  // namespace
+}  // namespace iamwarden::secrets

@@ -35,6 +35,10 @@ struct SimulateOptions {
   std::string resource_account;
   std::vector<std::string> context;
   std::vector<std::string> context_lists;
+  std::string principal_role_arn;
+  bool service_linked_role = false;
+  bool caller_in_management_account = false;
+  bool resource_in_management_account = false;
   unsigned threads = 0;
 };
 
@@ -131,13 +135,18 @@ int run_flags(const SimulateOptions& o) {
     }
     if (Result<void> r = ctx.set_list(kv.substr(0, eq), std::move(values)); !r) errors.push_back(r.error());
   }
-  Result<eval::Caller> caller = eval::parse_caller(o.principal);
+  Result<eval::Caller> caller = eval::parse_caller(o.principal, o.principal_role_arn);
   if (!caller) errors.push_back(caller.error());
+  else caller->service_linked = caller->service_linked || o.service_linked_role;
   if (!errors.empty()) {
     print_errors(errors);
     return kExitInput;
   }
-  Result<eval::Request> request = eval::make_request(caller.take(), o.action, o.resource, o.resource_account, std::move(ctx));
+  eval::RequestOptions request_options;
+  request_options.caller_in_management_account = o.caller_in_management_account;
+  request_options.resource_in_management_account = o.resource_in_management_account;
+  Result<eval::Request> request =
+      eval::make_request(caller.take(), o.action, o.resource, o.resource_account, std::move(ctx), request_options);
   if (!request) {
     print_errors({request.error()});
     return kExitInput;
@@ -196,6 +205,12 @@ void add_simulate_command(CLI::App& app, Runner& runner) {
   cmd->add_option("--resource-account", o->resource_account, "Account owning the resource (default: from the ARN)");
   cmd->add_option("--context", o->context, "Single-valued context key: key=value (repeatable)");
   cmd->add_option("--context-list", o->context_lists, "Multivalued context key: key=a,b,c (repeatable)");
+  cmd->add_option("--principal-role-arn", o->principal_role_arn, "Role ARN (with path) behind an assumed-role session");
+  cmd->add_flag("--service-linked-role", o->service_linked_role, "The caller is a service-linked role (no SCPs or RCPs)");
+  cmd->add_flag("--caller-in-management-account", o->caller_in_management_account,
+                "The caller is in the organization's management account (no SCPs)");
+  cmd->add_flag("--resource-in-management-account", o->resource_in_management_account,
+                "The resource is in the management account (no RCPs)");
   cmd->callback([o, cmd, &runner] {
     int modes = !o->file.empty() + !o->batch.empty() + !o->action.empty();
     if (modes != 1)

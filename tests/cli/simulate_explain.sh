@@ -26,4 +26,9 @@ grep -qF "derived context keys: aws:PrincipalArn, aws:PrincipalAccount, aws:Prin
   --action s3:ListBucket --resource arn:aws:s3:::home-bucket --context-list aws:TagKeys=a,b --context s3:prefix=home/bob/x \
   >"$tmp/flags3" || fail "context flags"
 [ "$(head -1 "$tmp/flags3")" = "Allowed" ] || fail "list own prefix: $(cat "$tmp/flags3")"
+printf '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}' >"$tmp/allow.json"
+printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}' >"$tmp/scp.json"
+args=(--policy "$tmp/allow.json" --scp "$tmp/scp.json" --principal arn:aws:iam::111111111111:user/a --action s3:GetObject --resource arn:aws:s3:::b/k)
+[ "$("$bin" simulate "${args[@]}" | head -1)" = "ExplicitDeny" ] || fail "SCP deny applies in a member account"
+[ "$("$bin" simulate "${args[@]}" --caller-in-management-account | head -1)" = "Allowed" ] || fail "management account is exempt"
 echo ok

@@ -77,3 +77,21 @@ TEST(ErrorTest, FormatsLocationPointerAndHint) {
 
 }  // namespace
 }  // namespace iamwarden
+
+#include "base/json_writer.h"
+
+namespace iamwarden {
+namespace {
+
+TEST(JsonWriterTest, EscapesControlsAndKeepsValidUtf8) {
+  EXPECT_EQ(json_quote("a\"b\\c\n\x01"), "\"a\\\"b\\\\c\\n\\u0001\"");
+  EXPECT_EQ(json_quote("caf\xC3\xA9 \xE2\x98\x83"), "\"caf\xC3\xA9 \xE2\x98\x83\"");
+}
+
+TEST(JsonWriterTest, InvalidUtf8BecomesReplacementCharacters) {
+  EXPECT_EQ(json_quote("Jos\xE9 \xC3"), "\"Jos\xEF\xBF\xBD \xEF\xBF\xBD\"");
+  EXPECT_TRUE(parse_json("[" + json_quote("\xFF\xFE/path") + "]", "t").ok());
+}
+
+}  // namespace
+}  // namespace iamwarden

@@ -16,9 +16,6 @@ using policy::Effect;
 using policy::ElementMode;
 using policy::PolicyKind;
 
-// Actions AWS does not gate with policies (spec §3.1).
-constexpr std::array<std::string_view, 2> kUngatedActions = {"getcalleridentity", "getsessiontoken"};
-
 }  // namespace
 
 // Organizations allows root + 5 OU levels + the account; loaders reject deeper chains.
@@ -40,7 +37,7 @@ struct Scan {
 class Evaluation {
  public:
   Evaluation(const Request& request, const PolicySet& policies, Trace* trace, const EvalOptions& options)
-      : req_(request), ps_(policies), trace_(trace), options_(options), parts_(split_arn(request.resource)) {
+      : req_(request), ps_(policies), trace_(trace), options_(options), parts_(resource_parts(request)) {
     const CallerKind kind = request.caller.kind;
     identity_applies_ = kind == CallerKind::kUser || kind == CallerKind::kRoleSession ||
                         kind == CallerKind::kFederatedUser;
@@ -53,8 +50,7 @@ class Evaluation {
   }
 
   Outcome run() {
-    if (req_.caller.kind != CallerKind::kAnonymous && req_.service == "sts" &&
-        std::find(kUngatedActions.begin(), kUngatedActions.end(), req_.action_name) != kUngatedActions.end()) {
+    if (req_.caller.kind != CallerKind::kAnonymous && req_.ungated) {
       note("sts:GetCallerIdentity and sts:GetSessionToken are not controlled by policies");
       return decided(Decision::kAllowed, Rule::kUngatedAction);
     }
@@ -235,12 +231,7 @@ class Evaluation {
     return false;
   }
 
-  bool explicit_trust_required() const {
-    if (!parts_.ok) return false;
-    if (req_.service == "sts" && parts_.service() == "iam" && parts_.resource().rfind("role/", 0) == 0) return true;
-    if (req_.service == "kms" && parts_.service() == "kms" && parts_.resource().rfind("key/", 0) == 0) return true;
-    return false;
-  }
+  bool explicit_trust_required() const { return req_.needs_explicit_trust; }
 
   void merge(Scan& into, const Scan& from, const CompiledPolicy& policy, std::string_view layer, int level,
              Outcome& deny) {
@@ -254,7 +245,7 @@ class Evaluation {
     }
     if (from.allow && !into.allow) {
       into.allow = from.allow;
-      if (layer == "identity") identity_policy_ = &policy;
+      if (policy.kind == PolicyKind::kIdentity) identity_policy_ = &policy;
     }
     into.allow_classes |= from.allow_classes;
   }

@@ -144,9 +144,22 @@ Result<Request> make_request(Caller caller, std::string_view action, std::string
     return Error{ErrorCode::kInvalidInput, fmt::format("request resource \"{}\" is not an ARN", resource), {},
                  "give a full ARN (arn:partition:service:region:account:resource) or \"*\""};
   r.resource = std::string(resource);
+  if (resource != "*") {
+    r.resource_is_arn = true;
+    size_t start = 0;
+    for (uint32_t& offset : r.resource_colons) {
+      offset = static_cast<uint32_t>(resource.find(':', start));
+      start = offset + 1;
+    }
+  }
+  ArnParts parts = resource_parts(r);
+  r.ungated = r.service == "sts" && (r.action_name == "getcalleridentity" || r.action_name == "getsessiontoken");
+  r.needs_explicit_trust =
+      parts.ok && ((r.service == "sts" && parts.service() == "iam" && parts.resource().rfind("role/", 0) == 0) ||
+                   (r.service == "kms" && parts.service() == "kms" && parts.resource().rfind("key/", 0) == 0));
   if (!resource_account.empty()) {
     r.resource_account = std::string(resource_account);
-  } else if (ArnParts parts = split_arn(resource); parts.ok && !parts.account().empty()) {
+  } else if (parts.ok && !parts.account().empty()) {
     r.resource_account = std::string(parts.account());
   } else {
     r.resource_account = caller.account;
@@ -155,6 +168,20 @@ Result<Request> make_request(Caller caller, std::string_view action, std::string
   r.context = std::move(context);
   r.options = options;
   return r;
+}
+
+ArnParts resource_parts(const Request& request) {
+  ArnParts parts;
+  if (!request.resource_is_arn) return parts;
+  std::string_view text = request.resource;
+  uint32_t start = 0;
+  for (size_t i = 0; i < 5; ++i) {
+    parts.part[i] = text.substr(start, request.resource_colons[i] - start);
+    start = request.resource_colons[i] + 1;
+  }
+  parts.part[5] = text.substr(start);
+  parts.ok = true;
+  return parts;
 }
 
 std::vector<std::string> add_principal_keys(Request& request) {

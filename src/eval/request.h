@@ -1,12 +1,14 @@
 // A prepared authorization request: who calls, which action on which resource, with what context.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/result.h"
+#include "eval/arn.h"
 #include "eval/context.h"
 
 namespace iamwarden::eval {
@@ -56,11 +58,18 @@ struct Request {
   uint64_t service_hash = 0;  ///< key_hash(service)
   std::string action_name;  ///< lower case
   std::string resource;     ///< ARN or "*"
+  std::array<uint32_t, 5> resource_colons{};  ///< offsets of the ARN's first five colons (when an ARN)
+  bool resource_is_arn = false;
+  bool ungated = false;       ///< an action policies do not control (sts:GetCallerIdentity, ...)
+  bool needs_explicit_trust = false;  ///< role trust policy / KMS key policy must admit the caller
   std::string resource_account;  ///< from the request, else the ARN, else the caller's account
   Caller caller;
   Context context;
   RequestOptions options;
 };
+
+/// The resource ARN's six parts, from the offsets found once by make_request (no scanning).
+ArnParts resource_parts(const Request& request);
 
 /// Builds a request; resource_account may be empty.
 Result<Request> make_request(Caller caller, std::string_view action, std::string_view resource,

@@ -66,8 +66,8 @@ struct CaseInsensitiveEqual {
 /// The whole catalog, immutable after loading.
 class Catalog {
  public:
-  /// Builds a catalog from the text of data/catalog.json (uncompressed).
-  static Result<Catalog> from_json(std::string_view json);
+  /// Builds a catalog from the text of data/catalog.json (uncompressed); errors name file and a JSON pointer.
+  static Result<Catalog> from_json(std::string_view json, std::string_view file = "catalog.json");
 
   const std::vector<Service>& services() const { return services_; }
   const std::vector<Action>& actions() const { return actions_; }

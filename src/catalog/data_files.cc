@@ -29,4 +29,12 @@ Result<std::string> read_data_file(std::string_view name, const std::string& dat
                "--data-dir must name a folder holding the files scripts/update-data writes"};
 }
 
+std::string data_file_label(std::string_view name, const std::string& data_dir) {
+  const std::string gz = std::string(name) + ".gz";
+  if (data_dir.empty()) return "embedded " + gz;
+  const std::filesystem::path dir(data_dir);
+  std::error_code ec;
+  return (std::filesystem::exists(dir / gz, ec) ? dir / gz : dir / std::string(name)).string();
+}
+
 }  // namespace iamwarden::catalog

@@ -12,4 +12,7 @@ namespace iamwarden::catalog {
 /// the embedded name.gz. Returns the uncompressed text.
 Result<std::string> read_data_file(std::string_view name, const std::string& data_dir);
 
+/// The file read_data_file reads for name, as error messages name it ("embedded catalog.json.gz", "DIR/name").
+std::string data_file_label(std::string_view name, const std::string& data_dir);
+
 }  // namespace iamwarden::catalog

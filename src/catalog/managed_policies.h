@@ -23,8 +23,8 @@ struct ManagedPolicy {
 /// All AWS-managed policies, sorted by name.
 class ManagedPolicies {
  public:
-  /// Builds the set from the text of data/managed-policies.json.
-  static Result<ManagedPolicies> from_json(std::string_view json);
+  /// Builds the set from the text of data/managed-policies.json; errors name file and a JSON pointer.
+  static Result<ManagedPolicies> from_json(std::string_view json, std::string_view file = "managed-policies.json");
 
   const std::vector<ManagedPolicy>& all() const { return policies_; }
   /// A policy by name ("ReadOnlyAccess") or ARN ("arn:aws:iam::aws:policy/ReadOnlyAccess", any

@@ -9,6 +9,7 @@
 #include "base/json_writer.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "secrets/detector.h"
 #include "secrets/key_id.h"
 
 namespace iamwarden::cli {
@@ -32,8 +33,9 @@ std::string_view shape_name(secrets::KeyShape shape) {
 int run(const KeyInfoOptions& o) {
   secrets::KeyIdInfo info = secrets::inspect_key_id(o.key_id);
   if (info.shape == secrets::KeyShape::kInvalid) {
-    fmt::print(stderr, "error: {}: not an AWS key ID (expected 20 characters: a known prefix such as AKIA or ASIA, "
-                       "then 16 of A-Z and 2-7)\n", o.key_id);
+    // Never echo it: a secret access key pasted by mistake would land in terminal logs and CI output.
+    fmt::print(stderr, "error: argument {} ({} characters): not an AWS key ID (expected 20 characters: a known prefix "
+                       "such as AKIA or ASIA, then 16 of A-Z and 2-7)\n", secrets::redact(o.key_id), o.key_id.size());
     return kExitInput;
   }
   std::string account = info.account ? secrets::format_account(*info.account) : "";

@@ -94,6 +94,7 @@ int run(const SecretsOptions& o) {
       print_problems({r.error()}, "error");
       return kExitInput;
     }
+    print_problems(suppressions.warnings(), "warning");
   }
   if (!o.baseline.empty()) {
     if (Result<void> r = suppressions.add_baseline(o.baseline); !r) {

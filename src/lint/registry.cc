@@ -16,18 +16,19 @@ Registry& registry() {
   return instance;
 }
 
-std::string file_stem(std::string_view path) {
-  size_t slash = path.find_last_of('/');
+}  // namespace
+
+std::string source_file_stem(std::string_view path) {
+  size_t slash = path.find_last_of("/\\");
   if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
   size_t dot = path.find('.');
   return std::string(path.substr(0, dot));
 }
 
-}  // namespace
-
-bool register_lint_rule(LintFunction run, std::initializer_list<LintMeta> codes, std::source_location where) {
+bool register_lint_rule(std::string_view name, LintFunction run, std::initializer_list<LintMeta> codes,
+                        std::source_location where) {
   Registry& r = registry();
-  r.rules.push_back(LintRule{file_stem(where.file_name()), std::vector<LintMeta>(codes), run});
+  r.rules.push_back(LintRule{std::string(name), where.file_name(), std::vector<LintMeta>(codes), run});
   r.sorted = false;
   return true;
 }

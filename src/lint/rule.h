@@ -25,15 +25,20 @@ struct LintMeta {
 /// A rule function: inspects one policy and reports through the context.
 using LintFunction = void (*)(LintContext& context);
 
-/// A registered rule: the file that defines it, its codes and its function.
+/// A registered rule: its declared id, the file that registered it, its codes and its function.
 struct LintRule {
-  std::string name;  ///< file stem of the defining source file
+  std::string name;  ///< the id it declares; must equal the stem of file (src/policy/lint/<name>.cc)
+  std::string file;  ///< the source file that registered it (std::source_location)
   std::vector<LintMeta> codes;
   LintFunction run = nullptr;
 };
 
 /// Adds a rule; called by IAMWARDEN_REGISTER_LINT from the rule's own file.
-bool register_lint_rule(LintFunction run, std::initializer_list<LintMeta> codes, std::source_location where);
+bool register_lint_rule(std::string_view name, LintFunction run, std::initializer_list<LintMeta> codes,
+                        std::source_location where);
+
+/// The stem of a source path: "src/policy/lint/pass_role.cc" -> "pass_role".
+std::string source_file_stem(std::string_view path);
 
 /// All registered rules, sorted by name.
 std::span<const LintRule> lint_rules();
@@ -46,7 +51,8 @@ std::vector<const LintMeta*> all_lint_codes();
 
 }  // namespace iamwarden::lint
 
-/// Registers a lint rule defined in the current file: IAMWARDEN_REGISTER_LINT(run, kMetaA, kMetaB...).
-#define IAMWARDEN_REGISTER_LINT(run, ...)                                      \
+/// Registers a lint rule defined in the current file, src/policy/lint/<id>.cc:
+/// IAMWARDEN_REGISTER_LINT("id", run, kMetaA, kMetaB...). The registry records the file, so a test checks the id.
+#define IAMWARDEN_REGISTER_LINT(id, run, ...)                                  \
   [[maybe_unused]] static const bool iamwarden_lint_registered =               \
-      ::iamwarden::lint::register_lint_rule(run, {__VA_ARGS__}, std::source_location::current())
+      ::iamwarden::lint::register_lint_rule(id, run, {__VA_ARGS__}, std::source_location::current())

@@ -25,8 +25,16 @@ bool is_star_resource(std::string_view r) {
   if (r.rfind("arn:", 0) != 0) return false;
   size_t last_colon = r.rfind(':');
   std::string_view tail = r.substr(last_colon + 1);
-  return tail == "*" || (tail.size() >= 2 && tail.substr(tail.size() - 2) == "/*" &&
-                         tail.find_first_of("*?") == tail.size() - 1 && tail.find('/') == tail.size() - 2);
+  if (tail.empty() || tail.back() != '*') return false;
+  std::string_view head = tail.substr(0, tail.size() - 1);  // before the final '*'
+  if (head.find_first_of("*?") != std::string_view::npos) return false;
+  // "*" and "type/*" cover a whole resource type.
+  if (head.empty() || (head.back() == '/' && head.find('/') == head.size() - 1)) return true;
+  // In IAM the resource part starts with its type, so "role*" (or "ro*") covers every role too. Elsewhere a
+  // bare "name*" is a name prefix (an S3 bucket, an SNS topic), not a type.
+  const size_t partition_end = r.find(':', 4);  // arn:PARTITION:SERVICE:...
+  const bool iam = partition_end != std::string_view::npos && r.substr(partition_end + 1, 4) == "iam:";
+  return iam && std::count(r.begin(), r.end(), ':') == 5 && head.find('/') == std::string_view::npos;
 }
 
 bool has_star_resource(const policy::Statement& st) {

@@ -53,6 +53,7 @@ Result<BufferScanner> BufferScanner::create(const Matcher& matcher, const ScanOp
 size_t BufferScanner::scan(std::string_view text, const std::string& path, ScanResult& result) {
   if (std::memchr(text.data(), '\0', std::min(text.size(), kBinaryProbeBytes))) {
     ++result.stats.skipped_binary;
+    result.skipped_binary.push_back(path);
     return 0;
   }
   ++result.stats.files;

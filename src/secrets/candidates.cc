@@ -83,7 +83,8 @@ void add_secret(std::string_view text, size_t pos, bool named, Candidates& out) 
   c.named = named;
   c.example = is_documented_example(c.value);
   if (!c.example) {
-    bool plausible = has_mixed_classes(c.value) &&
+    // After a key-like name both letter cases suffice: 1 in 4,000 random secrets has no digit, '+' or '/'.
+    bool plausible = (named ? has_both_cases(c.value) : has_mixed_classes(c.value)) &&
                      !looks_like_placeholder(c.value, named ? kNamedSecretEntropy : kUnnamedSecretEntropy);
     if (!plausible) {
       out.placeholders += named;  // an unnamed 40-character run is just text, not a placeholder
@@ -93,17 +94,19 @@ void add_secret(std::string_view text, size_t pos, bool named, Candidates& out) 
   out.secrets.push_back(std::move(c));
 }
 
-void add_token(std::string_view text, size_t pos, Candidates& out) {
+// Reads a token at pos; returns the raw end of what was read (whether or not it was kept).
+size_t add_token(std::string_view text, size_t pos, Candidates& out) {
   TokenCandidate c;
-  read_base64(text, pos, true, kMaxTokenLength, c.value);
-  if (c.value.size() < kMinTokenLength) return;
+  size_t end = read_base64(text, pos, true, kMaxTokenLength, c.value);
+  if (c.value.size() < kMinTokenLength) return end;
   c.offset = pos;
   c.example = is_documented_example(c.value);
   if (!c.example && (!has_mixed_classes(c.value) || shannon_entropy(c.value) < kTokenEntropy)) {
     ++out.placeholders;
-    return;
+    return end;
   }
   out.tokens.push_back(std::move(c));
+  return end;
 }
 
 void add_key_id(std::string_view text, size_t end, Candidates& out) {
@@ -155,6 +158,14 @@ void sort_unique_by_offset(std::vector<T>& items) {
 }  // namespace
 
 void collect_candidates(std::string_view text, std::span<const Hit> hits, Candidates& out) {
+  // The last token read: a token hit inside it (a prefix repeated in one run) reads nothing new, and re-reading
+  // up to kMaxTokenLength bytes per hit would be quadratic.
+  size_t token_start = 0, token_end = 0;
+  auto read_token = [&](size_t pos) {
+    token_start = pos;
+    token_end = add_token(text, pos, out);
+  };
+  auto consumed = [&](size_t pos) { return pos >= token_start && pos < token_end; };
   for (const Hit& hit : hits) {
     switch (hit.id) {
       case PatternId::kKeyId:
@@ -164,12 +175,13 @@ void collect_candidates(std::string_view text, std::span<const Hit> hits, Candid
         if (size_t v = value_start(text, hit.end); v != std::string_view::npos) add_secret(text, v, true, out);
         break;
       case PatternId::kTokenName:
-        if (size_t v = value_start(text, hit.end); v != std::string_view::npos) add_token(text, v, out);
+        if (size_t v = value_start(text, hit.end); v != std::string_view::npos && !consumed(v)) read_token(v);
         break;
       case PatternId::kTokenPrefix: {
+        if (consumed(hit.end - 1)) break;
         size_t start = hit.end;
         while (start > 0 && hit.end - start < 64 && is_base64_char(text[start - 1])) --start;
-        add_token(text, start, out);
+        read_token(consumed(start) ? token_end : start);
         break;
       }
       case PatternId::kPresigned:

@@ -20,7 +20,10 @@ constexpr int kNone = -1;
 
 size_t distance(size_t a, size_t b) { return a > b ? a - b : b - a; }
 
-// Assigns each item to at most one eligible ID and each ID at most one item, nearest pairs first.
+bool is_example_id(const IdCandidate& id) { return id.info.shape == KeyShape::kExample; }
+
+// Assigns each item to at most one eligible ID and each ID at most one item, nearest pairs first. Documented
+// examples pair only with examples and real parts only with real ones, so an example never hides a real part.
 template <class T>
 std::vector<int> match_nearest(const std::vector<IdCandidate>& ids, const std::vector<bool>& eligible,
                                const std::vector<T>& items, size_t window) {
@@ -30,7 +33,8 @@ std::vector<int> match_nearest(const std::vector<IdCandidate>& ids, const std::v
     size_t lo = ids[i].offset > window ? ids[i].offset - window : 0;
     auto it = std::lower_bound(items.begin(), items.end(), lo, [](const T& t, size_t o) { return t.offset < o; });
     for (; it != items.end() && it->offset <= ids[i].offset + window; ++it)
-      edges.emplace_back(distance(it->offset, ids[i].offset), i, static_cast<size_t>(it - items.begin()));
+      if (it->example == is_example_id(ids[i]))
+        edges.emplace_back(distance(it->offset, ids[i].offset), i, static_cast<size_t>(it - items.begin()));
   }
   std::sort(edges.begin(), edges.end());
   std::vector<int> item_of_id(ids.size(), kNone);
@@ -106,15 +110,13 @@ Draft id_draft(const IdCandidate& id, const SecretCandidate* secret, const Token
   f.key_id = std::string(id.text);
   f.key_kind = id.info.kind;
   f.account = id.info.account;
-  f.example = id.info.shape == KeyShape::kExample;
+  f.example = is_example_id(id);  // its secret and token, if any, are examples too (see match_nearest)
   d.offset = id.offset;
   if (secret) {
-    f.example |= secret->example;
     d.secret_offset = secret->offset;
     d.secret = secret->value;
   }
   if (token) {
-    f.example |= token->example;
     d.token_offset = token->offset;
     d.token = token->value;
   }

@@ -27,13 +27,19 @@ Error file_error(const std::string& path, std::string message) {
 // Reads a whole regular file into buffer, unless it is over the size limit.
 void scan_file(const std::string& path, BufferScanner& scanner, std::string& buffer, const ScanOptions& options,
                ScanResult& result) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // a fifo put in its place must not block
   if (fd < 0) {
     result.errors.push_back(file_error(path, fmt::format("cannot open: {}", std::strerror(errno))));
     return;
   }
   struct stat st;
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (::fstat(fd, &st) != 0) {
+    result.errors.push_back(file_error(path, fmt::format("cannot stat: {}", std::strerror(errno))));
+    ::close(fd);
+    return;
+  }
+  if (!S_ISREG(st.st_mode)) {  // replaced since the walk saw it
+    result.errors.push_back(file_error(path, "not a regular file"));
     ::close(fd);
     return;
   }
@@ -122,21 +128,27 @@ Result<ScanResult> scan_paths(const std::vector<std::string>& paths, const ScanO
   // The walk runs on this thread while the workers read and scan, so directory reading overlaps scanning.
   PathQueue queue;
   std::vector<ScanResult> partial(workers);
+  auto work = [&](unsigned w) {
+    std::string buffer;
+    std::vector<std::string> batch;
+    while (queue.pop(batch))
+      for (const std::string& path : batch) scan_file(path, scanners[w], buffer, options, partial[w]);
+  };
   std::vector<std::thread> threads;
-  for (unsigned w = 0; w < workers; ++w) {
-    threads.emplace_back([&, w] {
-      std::string buffer;
-      std::vector<std::string> batch;
-      while (queue.pop(batch))
-        for (const std::string& path : batch) scan_file(path, scanners[w], buffer, options, partial[w]);
-    });
-  }
+  unsigned started = start_threads(threads, 0, workers, work);
   WalkResult walked = walk_paths(paths, !options.no_ignore, [&](std::string path) { queue.push(std::move(path)); });
   queue.close();
+  if (started == 0) work(0);  // no thread could be started: scan on this one once the walk is done
   for (std::thread& t : threads) t.join();
 
   ScanResult result;
+  if (started < workers)
+    result.warnings.push_back(Error{ErrorCode::kInternal,
+                                    fmt::format("could start only {} of {} worker threads; scanned with {}", started,
+                                                workers, std::max(started, 1u)),
+                                    {}, ""});
   result.errors = std::move(walked.errors);
+  for (Error& w : walked.warnings) result.warnings.push_back(std::move(w));
   result.stats.skipped_ignored = walked.ignored;
   result.stats.skipped_symlinks = walked.symlinks;
   for (ScanResult& p : partial) result.merge(std::move(p));
@@ -144,6 +156,7 @@ Result<ScanResult> scan_paths(const std::vector<std::string>& paths, const ScanO
   auto by_location = [](const Error& a, const Error& b) { return a.loc.file < b.loc.file; };
   std::stable_sort(result.warnings.begin(), result.warnings.end(), by_location);
   std::stable_sort(result.errors.begin(), result.errors.end(), by_location);
+  std::sort(result.skipped_binary.begin(), result.skipped_binary.end());
   return result;
 }
 

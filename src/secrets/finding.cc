@@ -2,6 +2,7 @@
 #include "secrets/finding.h"
 
 #include <array>
+#include <filesystem>
 #include <tuple>
 
 namespace iamwarden::secrets {
@@ -46,8 +47,25 @@ std::optional<Severity> parse_severity(std::string_view name) {
   return std::nullopt;
 }
 
+std::string fingerprint_path(std::string_view path) {
+  if (path.empty() || path == "<stdin>") return std::string(path);
+  std::string out = std::filesystem::path(path).lexically_normal().generic_string();
+  while (out.size() > 2 && out.starts_with("./")) out.erase(0, 2);
+  if (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out;
+}
+
+std::string normalize_fingerprint(std::string_view fingerprint) {
+  // The path may hold ':' itself; the rule id and the hash never do.
+  size_t hash_colon = fingerprint.rfind(':');
+  if (hash_colon == std::string_view::npos || hash_colon == 0) return std::string(fingerprint);
+  size_t rule_colon = fingerprint.rfind(':', hash_colon - 1);
+  if (rule_colon == std::string_view::npos) return std::string(fingerprint);
+  return fingerprint_path(fingerprint.substr(0, rule_colon)) + std::string(fingerprint.substr(rule_colon));
+}
+
 std::string Finding::fingerprint() const {
-  std::string out = path;
+  std::string out = fingerprint_path(path);
   out += ':';
   out += rule_info(rule).id;
   out += ':';

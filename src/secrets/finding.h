@@ -74,9 +74,16 @@ struct Finding {
   std::string hash;            ///< 16 hex digits of SHA-256 over the rule and the full values
   std::optional<GitOrigin> origin;
 
-  /// "path:rule_id:hash": stable across line moves; what ignore files and baselines list.
+  /// "path:rule_id:hash": stable across line moves; what ignore files and baselines list. The path is
+  /// normalised (fingerprint_path), so `secrets .`, `secrets ./` and `secrets a/../` agree.
   std::string fingerprint() const;
 };
+
+/// A path as fingerprints spell it: lexically normal, without a leading "./" or a trailing '/'.
+std::string fingerprint_path(std::string_view path);
+
+/// A "path:rule_id:hash" fingerprint with its path normalised by fingerprint_path.
+std::string normalize_fingerprint(std::string_view fingerprint);
 
 /// Sort order of reports: path, line, column, rule.
 bool finding_less(const Finding& a, const Finding& b);

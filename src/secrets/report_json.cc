@@ -62,6 +62,10 @@ std::string format_json(const ScanResult& result) {
   out += "]";
   add_problems(out, "warnings", result.warnings);
   add_problems(out, "errors", result.errors);
+  out += ",\"skipped\":[";
+  for (size_t i = 0; i < result.skipped_binary.size(); ++i)
+    out += fmt::format("{}{{\"path\":{},\"reason\":\"binary\"}}", i ? "," : "", json_quote(result.skipped_binary[i]));
+  out += "]";
   const ScanStats& s = result.stats;
   out += fmt::format(",\"stats\":{{\"files\":{},\"bytes\":{},\"commits\":{},\"skipped_binary\":{},\"skipped_large\":{},"
                      "\"skipped_ignored\":{},\"skipped_symlinks\":{},\"placeholders\":{},\"examples_hidden\":{},"

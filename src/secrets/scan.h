@@ -42,6 +42,7 @@ struct ScanResult {
   std::vector<Finding> findings;
   std::vector<Error> warnings;  ///< scanned anyway: invalid UTF-8, huge lines, truncated matches
   std::vector<Error> errors;    ///< not scanned: unreadable files, corrupt objects
+  std::vector<std::string> skipped_binary;  ///< paths not scanned as binary (a NUL in the first 8000 bytes)
   ScanStats stats;
 
   /// Moves other's findings and problems into this result and adds its counts.

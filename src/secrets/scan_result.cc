@@ -28,6 +28,7 @@ void ScanResult::merge(ScanResult&& other) {
   move_all(findings, other.findings);
   move_all(warnings, other.warnings);
   move_all(errors, other.errors);
+  move_all(skipped_binary, other.skipped_binary);
   stats.add(other.stats);
 }
 

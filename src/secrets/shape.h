@@ -18,8 +18,13 @@ double shannon_entropy(std::string_view text);
 bool is_documented_example(std::string_view text);
 
 /// True for templated or low-information text: entropy below min_entropy, a long run of consecutive
-/// characters (ABCDEF, 123456), or a placeholder word (YOUR, XXXX, CHANGEME, ...), case-insensitive.
+/// characters (ABCDEF, 123456), or a placeholder word (YOUR, XXXX, CHANGEME, ...), case-insensitive. In a
+/// random-looking value (high entropy for its length) a word counts only when it stands on its own (in one case,
+/// bounded by edges, non-letters or changes of case), so "...q3fakem..." inside a random secret does not.
 bool looks_like_placeholder(std::string_view text, double min_entropy);
+
+/// True when text has both an upper-case and a lower-case letter.
+bool has_both_cases(std::string_view text);
 
 /// True when text has an upper-case letter, a lower-case letter, and a digit, '+' or '/'.
 bool has_mixed_classes(std::string_view text);

@@ -1,18 +1,33 @@
 // Reading ignore files and JSON baselines; a malformed baseline is an input error with its location.
 #include "secrets/suppress.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "base/files.h"
 #include "base/json.h"
 
 namespace iamwarden::secrets {
+namespace {
+
+constexpr size_t kHashLength = 16;  // Finding::hash
+
+bool is_hash(std::string_view text) {
+  return text.size() == kHashLength && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+}  // namespace
 
 Result<void> Suppressions::add_ignore_file(const std::string& path) {
   Result<std::string> text = read_file(path);
   if (!text) return text.error();
   std::string_view rest = *text;
+  uint32_t number = 0;
   while (!rest.empty()) {
+    ++number;
     size_t nl = rest.find('\n');
     std::string_view line = rest.substr(0, nl);
     rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
@@ -21,8 +36,16 @@ Result<void> Suppressions::add_ignore_file(const std::string& path) {
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     if (line.empty()) continue;
-    if (line.find(':') == std::string_view::npos) hashes_.emplace(line);
-    else fingerprints_.emplace(line);
+    if (line.find(':') != std::string_view::npos) {
+      fingerprints_.insert(normalize_fingerprint(line));
+    } else if (is_hash(line)) {
+      hashes_.emplace(line);
+    } else {
+      warnings_.push_back(Error{ErrorCode::kInvalidInput,
+                                fmt::format("ignored line: \"{}\" is neither a fingerprint (path:rule:hash) nor a "
+                                            "{}-digit hex hash", line, kHashLength),
+                                SourceLoc{path, number, 1, ""}, ""});
+    }
   }
   return {};
 }
@@ -39,7 +62,7 @@ Result<void> Suppressions::add_baseline(const std::string& path) {
     if (!fingerprint || !fingerprint->is_string())
       return Error{ErrorCode::kInvalidInput, "finding without a \"fingerprint\" string",
                    doc->locate(findings->items[i].offset, "/findings/" + std::to_string(i)), ""};
-    fingerprints_.insert(fingerprint->text);
+    fingerprints_.insert(normalize_fingerprint(fingerprint->text));
   }
   return {};
 }

@@ -17,8 +17,11 @@ inline constexpr const char* kDefaultIgnoreFile = ".iamwardenignore";
 class Suppressions {
  public:
   /// Adds an ignore file: "path:rule:hash" fingerprints or bare 16-digit hashes (that secret everywhere), one
-  /// per line; '#' starts a comment.
+  /// per line; '#' starts a comment. A line that is neither is skipped with a warning at file:line.
   Result<void> add_ignore_file(const std::string& path);
+
+  /// Lines of ignore files that were skipped as malformed, located.
+  const std::vector<Error>& warnings() const { return warnings_; }
 
   /// Adds every finding of a previous `iamwarden secrets --format json` report.
   Result<void> add_baseline(const std::string& path);
@@ -29,6 +32,7 @@ class Suppressions {
  private:
   std::unordered_set<std::string> fingerprints_;
   std::unordered_set<std::string> hashes_;
+  std::vector<Error> warnings_;
 };
 
 }  // namespace iamwarden::secrets

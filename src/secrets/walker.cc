@@ -69,7 +69,7 @@ class Walker {
   }
 
   static std::string join(const std::string& dir, const std::string& name) {
-    if (dir == ".") return name;
+    if (dir == "." || dir == "./") return name;
     return dir.back() == '/' ? dir + name : dir + "/" + name;
   }
 
@@ -94,12 +94,22 @@ class Walker {
       add_ignore_file(join(dir, ".gitignore"), rel);
     for (auto& [name, type] : entries) {
       std::string path = join(dir, name);
-      if (type == DT_UNKNOWN) type = lstat_type(path);
+      if (type == DT_UNKNOWN) {
+        struct stat st;
+        if (::lstat(path.c_str(), &st) != 0) {
+          out_.errors.push_back(walk_error(path, fmt::format("cannot stat: {}", std::strerror(errno))));
+          continue;
+        }
+        type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+      }
       if (type == DT_LNK) {
         ++out_.symlinks;
         continue;
       }
-      if (type != DT_DIR && type != DT_REG) continue;  // sockets, fifos, devices
+      if (type != DT_DIR && type != DT_REG) {  // sockets, fifos, devices: never opened (a fifo would block)
+        out_.warnings.push_back(walk_error(path, "skipped: not a regular file or directory"));
+        continue;
+      }
       bool is_dir = type == DT_DIR;
       if (honour_ && ignore_.ignored(rel + name, is_dir)) {
         ++out_.ignored;
@@ -109,14 +119,6 @@ class Walker {
       else sink_(std::move(path));
     }
     ignore_.truncate(mark);
-  }
-
-  static unsigned char lstat_type(const std::string& path) {
-    struct stat st;
-    if (::lstat(path.c_str(), &st) != 0) return DT_UNKNOWN;
-    if (S_ISLNK(st.st_mode)) return DT_LNK;
-    if (S_ISDIR(st.st_mode)) return DT_DIR;
-    return S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
   }
 
   WalkResult& out_;

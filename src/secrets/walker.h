@@ -12,7 +12,8 @@ namespace iamwarden::secrets {
 
 /// What the walk left out.
 struct WalkResult {
-  std::vector<Error> errors;   ///< missing paths, unreadable directories
+  std::vector<Error> errors;   ///< missing paths, unreadable directories, entries whose type cannot be read
+  std::vector<Error> warnings; ///< entries skipped as neither file nor directory (sockets, fifos, devices)
   uint64_t ignored = 0;        ///< files and directories excluded by .gitignore
   uint64_t symlinks = 0;       ///< symbolic links inside directories (never followed)
 };

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include <algorithm>
 
 namespace iamwarden::catalog {
@@ -133,6 +135,32 @@ TEST(Catalog, RejectsMalformedData) {
                    R"({"format":1,"global_keys":[],"services":[{"prefix":"x","name":"X","keys":[],"resources":[],)"
                    R"("actions":[["Do","W",[7],[]]]}]})")
                    .ok());
+}
+
+TEST(Catalog, MalformedDataNamesFileAndPointer) {
+  Result<Catalog> bad = Catalog::from_json(
+      R"({"format":1,"global_keys":[],"services":[{"prefix":"x","name":"X","keys":[],"resources":[],)"
+      R"("actions":[["Ok","R",[],[]],["Do","W",[7],[]]]}]})",
+      "data/catalog.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().loc.file, "data/catalog.json");
+  EXPECT_EQ(bad.error().loc.json_pointer, "/services/0/actions/1/2");
+  Result<Catalog> entry = Catalog::from_json(R"({"format":1,"global_keys":[],"services":[{"prefix":"x"}]})");
+  ASSERT_FALSE(entry.ok());
+  EXPECT_EQ(entry.error().loc.file, "catalog.json");
+  EXPECT_EQ(entry.error().loc.json_pointer, "/services/0");
+}
+
+// 2^32 + 1 must not wrap to 1, a valid resource index (resource 0, required).
+TEST(Catalog, RejectsIndexesBeyond32Bits) {
+  const std::string head =
+      R"({"format":1,"global_keys":[],"services":[{"prefix":"x","name":"X","keys":[["x:k","String"]],)"
+      R"("resources":[["thing","arn:${Partition}:x:::thing/${Name}",[0]]],"actions":[["Do","W",)";
+  EXPECT_TRUE(Catalog::from_json(head + "[1],[0]]]}]}").ok());
+  Result<Catalog> wrapped = Catalog::from_json(head + "[4294967297],[0]]]}]}");
+  ASSERT_FALSE(wrapped.ok());
+  EXPECT_EQ(wrapped.error().loc.json_pointer, "/services/0/actions/0");
+  EXPECT_FALSE(Catalog::from_json(head + "[1],[4294967296]]]}]}").ok());
 }
 
 TEST(Catalog, ReadsADataDirectory) {

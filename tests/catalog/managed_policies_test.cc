@@ -49,6 +49,16 @@ TEST(ManagedPolicies, DocumentsAreJson) {
             "      \"Action\": \"*\",\n      \"Resource\": \"*\"\n    }\n  ]\n}");
 }
 
+TEST(ManagedPolicies, MalformedDataNamesFileAndPointer) {
+  Result<ManagedPolicies> bad =
+      ManagedPolicies::from_json(R"({"policies":[{"name":"A","arn":"x","path":"/","version":"v1","document":{}},)"
+                                 R"({"name":"B"}]})",
+                                 "data/managed-policies.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().loc.file, "data/managed-policies.json");
+  EXPECT_EQ(bad.error().loc.json_pointer, "/policies/1");
+}
+
 TEST(Gunzip, RejectsGarbage) {
   EXPECT_FALSE(gunzip("not gzip at all, clearly", "test").ok());
   EXPECT_FALSE(gunzip("", "test").ok());

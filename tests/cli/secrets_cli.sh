@@ -68,10 +68,25 @@ echo '{"findings": 3}' >bad.json
 [ $rc -eq 3 ] || fail "bad baseline exits 3, got $rc"
 grep -q "bad.json:1:1: not an iamwarden secrets JSON report" err || fail "bad baseline located: $(cat err)"
 
+# Fingerprints do not depend on how the scanned directory is spelled.
+(cd tree && "$bin" secrets -q --format json . >../dot.json; "$bin" secrets -q --format json ./ >../dotslash.json)
+fp_dot=$(sed -n 's/.*"fingerprint":"\([^"]*\)".*/\1/p' dot.json)
+fp_slash=$(sed -n 's/.*"fingerprint":"\([^"]*\)".*/\1/p' dotslash.json)
+[ -n "$fp_dot" ] || fail "fingerprint for .: $(cat dot.json)"
+[ "$fp_dot" = "$fp_slash" ] || fail "fingerprints differ between . and ./: $fp_dot vs $fp_slash"
+
 "$bin" key-info "$id" >out; rc=$?
 [ $rc -eq 0 ] || fail "key-info exits 0, got $rc"
 grep -q "account:  047251254393" out || fail "key-info account: $(cat out)"
 "$bin" key-info AKIAIOSFODNN7EXAMPLE | grep -q "unknown (old-format" || fail "old-format key has no account"
 "$bin" key-info NOTAKEY >/dev/null 2>err; rc=$?
 [ $rc -eq 3 ] || fail "invalid key ID exits 3, got $rc"
+# A secret access key pasted instead of the key ID is never echoed, only redacted with its length.
+"$bin" key-info "$secret" >out 2>err; rc=$?
+[ $rc -eq 3 ] || fail "secret as key ID exits 3, got $rc"
+grep -qF "$secret" out err && fail "key-info echoed the full secret: $(cat err)"
+grep -qF "Qz...Ve (40 characters)" err || fail "key-info redacts the argument: $(cat err)"
+"$bin" key-info --format json "$secret" >out 2>err; rc=$?
+[ $rc -eq 3 ] || fail "secret as key ID (json) exits 3, got $rc"
+grep -qF "$secret" out err && fail "key-info --format json echoed the full secret"
 echo ok

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -12,6 +13,7 @@
 #include "lint/linter.h"
 #include "lint/rule.h"
 #include "policy/document.h"
+#include "test_catalog.h"
 
 namespace iamwarden::lint {
 namespace {
@@ -20,14 +22,7 @@ namespace fs = std::filesystem;
 
 const fs::path kCases = fs::path(IAMWARDEN_SOURCE_DIR) / "tests/lint/cases";
 
-const catalog::Catalog& test_catalog() {
-  static const catalog::Catalog instance = [] {
-    Result<catalog::Catalog> loaded = catalog::load_catalog();
-    EXPECT_TRUE(loaded.ok());
-    return loaded.take();
-  }();
-  return instance;
-}
+using testing::test_catalog;
 
 std::optional<policy::PolicyKind> kind_named(const std::string& name) {
   for (policy::PolicyKind kind : {policy::PolicyKind::kIdentity, policy::PolicyKind::kResource,
@@ -42,7 +37,10 @@ std::vector<std::string> actual_findings(const fs::path& file) {
   Result<std::string> text = read_file(file.string());
   EXPECT_TRUE(text.ok());
   if (!text) return {};
-  LintOptions options{*kind_named(file.parent_path().filename().string()), &test_catalog(), false};
+  std::optional<policy::PolicyKind> kind = kind_named(file.parent_path().filename().string());
+  EXPECT_TRUE(kind.has_value()) << "case directory is not a policy kind: " << file;
+  if (!kind) return {"<no policy kind for " + file.parent_path().filename().string() + ">"};
+  LintOptions options{*kind, test_catalog(), false};
   LintResult result = lint_text(text.take(), file.string(), options);
   std::vector<std::string> out;
   for (const Finding& f : result.findings) out.push_back(f.code + " " + std::to_string(f.loc.line) + ":" + std::to_string(f.loc.column));
@@ -108,7 +106,7 @@ TEST(LintCorpus, EveryCodeFiresInItsCaseAndNotInItsNearMiss) {
 }
 
 TEST(LintCorpus, BrokenJsonIsOneSyntaxFinding) {
-  LintResult result = lint_text("{\"Version\": ", "broken.json", {policy::PolicyKind::kIdentity, &test_catalog(), false});
+  LintResult result = lint_text("{\"Version\": ", "broken.json", {policy::PolicyKind::kIdentity, test_catalog(), false});
   ASSERT_TRUE(result.input_error.has_value());
   ASSERT_EQ(result.findings.size(), 1u);
   EXPECT_EQ(result.findings[0].code, "json_syntax_error");

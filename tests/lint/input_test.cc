@@ -1,23 +1,23 @@
 // Input shapes (CLI wrappers, JSON strings, URL-encoding), kind notes and the three report formats.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "base/json.h"
 #include "base/json_writer.h"
 #include "catalog/catalog.h"
 #include "lint/input.h"
 #include "lint/linter.h"
 #include "lint/report.h"
+#include "test_catalog.h"
 
 namespace iamwarden::lint {
 namespace {
 
-const catalog::Catalog& test_catalog() {
-  static const catalog::Catalog instance = catalog::load_catalog().take();
-  return instance;
-}
+using testing::test_catalog;
 
 LintResult lint(std::string text, policy::PolicyKind kind = policy::PolicyKind::kIdentity) {
-  return lint_text(std::move(text), "p.json", {kind, &test_catalog(), false});
+  return lint_text(std::move(text), "p.json", {kind, test_catalog(), false});
 }
 
 constexpr std::string_view kPolicy =
@@ -27,6 +27,38 @@ std::vector<std::string> codes(const LintResult& r) {
   std::vector<std::string> out;
   for (const Finding& f : r.findings) out.push_back(f.code);
   return out;
+}
+
+constexpr std::string_view kTrust =
+    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},)"
+    R"("Action":"sts:AssumeRole"}]})";
+
+// The wrapper around the document (a get-role Description, Tags) is not what IAM checks for characters.
+TEST(LintInput, UnsupportedCharacterLooksOnlyAtTheDocument) {
+  LintResult r = lint(std::string(R"({"Role":{"RoleName":"r","Description":"launch )") + "\xF0\x9F\x9A\x80" +
+                          R"( role","Tags":[{"Key":"team","Value":"\u4e2d"}],"AssumeRolePolicyDocument":)" +
+                          std::string(kTrust) + "}}",
+                      policy::PolicyKind::kTrust);
+  EXPECT_EQ(codes(r), std::vector<std::string>{});
+}
+
+TEST(LintInput, UnsupportedCharacterCatchesEscapes) {
+  const std::string escaped =
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",)"
+      R"("Resource":"arn:aws:s3:::b/\u4e2d/*"}]})";
+  LintResult r = lint(escaped);
+  ASSERT_EQ(codes(r), std::vector<std::string>{"unsupported_character"});
+  EXPECT_EQ(r.findings[0].loc.json_pointer, "/Statement/0/Resource");
+  EXPECT_EQ(r.findings[0].loc.column, escaped.find("\\u4e2d") + 1);
+  EXPECT_NE(r.findings[0].message.find("U+4E2D"), std::string::npos);
+  // A surrogate pair is one character; Latin-1 escapes are accepted.
+  LintResult pair = lint(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",)"
+                         R"("Resource":"arn:aws:s3:::b/\ud83d\ude80/\u00e9"}]})");
+  ASSERT_EQ(codes(pair), std::vector<std::string>{"unsupported_character"});
+  EXPECT_NE(pair.findings[0].message.find("U+1F680"), std::string::npos);
+  LintResult latin = lint(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",)"
+                          R"("Resource":"arn:aws:s3:::b/caf\u00e9/*"}]})");
+  EXPECT_EQ(codes(latin), std::vector<std::string>{});
 }
 
 TEST(LintInput, AcceptsABareDocument) {

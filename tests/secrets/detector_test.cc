@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -164,6 +165,80 @@ TEST(Detector, DocumentedExamplesOnlyOnRequest) {
   EXPECT_TRUE(shown.findings[0].example);
   EXPECT_EQ(shown.findings[0].severity, Severity::kInfo);
   EXPECT_FALSE(shown.findings[0].account.has_value());  // old-format ID
+}
+
+TEST(Detector, ExampleKeyIdDoesNotHideRealSecret) {
+  FakeCredential c = fake_credential(15);
+  ScanResult r = scan("aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = " + c.secret + "\n");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule, Rule::kSecretAccessKey);
+  EXPECT_FALSE(r.findings[0].example);
+  EXPECT_EQ(r.findings[0].severity, rule_info(Rule::kSecretAccessKey).severity);
+  EXPECT_EQ(r.findings[0].line, 2u);
+  EXPECT_EQ(r.findings[0].secret, c.secret.substr(0, 2) + "..." + c.secret.substr(38));
+  EXPECT_EQ(r.stats.detect.examples, 1u);  // the example ID alone
+}
+
+TEST(Detector, ExampleSecretDoesNotHideRealKeyId) {
+  FakeCredential c = fake_credential(16);
+  ScanResult r = scan("aws_access_key_id = " + c.id + "\naws_secret_access_key = "
+                      "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule, Rule::kAccessKeyId);
+  EXPECT_FALSE(r.findings[0].example);
+  EXPECT_EQ(r.findings[0].key_id, c.id);
+  EXPECT_EQ(r.findings[0].secret, "");
+  EXPECT_EQ(r.stats.detect.examples, 1u);  // the example secret alone
+}
+
+TEST(Detector, ExampleTokenDoesNotHideRealPair) {
+  FakeCredential c = fake_credential(17, "ASIA");
+  std::string example_token = c.token;
+  example_token.replace(40, 7, "EXAMPLE");
+  ScanResult r = scan("AccessKeyId: " + c.id + "\nSecretAccessKey: " + c.secret + "\nSessionToken: " +
+                      example_token + "\n");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule, Rule::kTemporaryCredentials);
+  EXPECT_FALSE(r.findings[0].example);
+  EXPECT_EQ(r.findings[0].token_length, 0u);
+}
+
+// A named secret with letters and a random look is reported even without a digit, '+' or '/', or with a
+// placeholder word that happens to sit inside the random run.
+TEST(Detector, RandomNamedSecretsSurviveShapeFilters) {
+  FakeCredential c = fake_credential(18);
+  std::string letters = c.secret;
+  for (size_t i = 0; i < letters.size(); ++i)
+    if (!std::isalpha(static_cast<unsigned char>(letters[i]))) letters[i] = static_cast<char>('a' + i % 26);
+  letters[0] = 'Q';
+  std::string with_word = c.secret;
+  with_word.replace(10, 6, "qfakem");
+  for (const std::string& secret : {letters, with_word}) {
+    ScanResult r = scan("aws_secret_access_key = " + secret + "\n");
+    ASSERT_EQ(r.findings.size(), 1u) << secret;
+    EXPECT_EQ(r.findings[0].rule, Rule::kSecretAccessKey) << secret;
+    EXPECT_EQ(r.stats.detect.placeholders, 0u) << secret;
+  }
+  // Templates still fall: the words stand on their own.
+  for (const char* text : {"aws_secret_access_key = FakeSecretKeyForTestingPurposesOnly12345\n",
+                           "aws_secret_access_key = SampleSecretKey/ReplaceMe/WithYourOwn123\n",
+                           "aws_secret_access_key = ThisIsAFakeSecretAccessKeyForUnitTests01\n"}) {
+    ScanResult r = scan(text);
+    EXPECT_TRUE(r.findings.empty()) << text;
+    EXPECT_EQ(r.stats.detect.placeholders, 1u) << text;
+  }
+}
+
+// Every repeat of the prefix is a hit; each must not re-read the run the previous one already read.
+TEST(Detector, RepeatedTokenPrefixIsReadOnce) {
+  std::string text;
+  text.reserve(2u << 20);
+  while (text.size() < (2u << 20)) text += "AQoDYXdz";
+  ScanResult r = scan(text);
+  EXPECT_TRUE(r.findings.empty());
+  // One low-entropy "token" per 8 KiB read, not one per hit (262,144 hits).
+  EXPECT_LE(r.stats.detect.placeholders, text.size() / 8000);
+  EXPECT_GE(r.stats.detect.placeholders, 1u);
 }
 
 TEST(Detector, InlineAllowMarker) {

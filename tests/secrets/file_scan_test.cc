@@ -1,11 +1,15 @@
 // Scanning directories: .gitignore, binary and oversized files, symlinks, and bad input that is reported while
 // the scan goes on (unreadable paths, invalid UTF-8, huge lines).
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <limits>
 #include <string>
+#include <vector>
 
+#include "secrets/parallel.h"
 #include "secrets/scan.h"
 #include "temp_dir.h"
 #include "test_keys.h"
@@ -59,6 +63,40 @@ TEST(FileScan, SkipsBinaryAndOversizedFiles) {
   EXPECT_EQ(r.stats.skipped_large, 1u);
   ASSERT_EQ(r.warnings.size(), 1u);
   EXPECT_NE(r.warnings[0].message.find("--max-file-size"), std::string::npos);
+  EXPECT_EQ(r.skipped_binary, std::vector<std::string>{dir.path() + "/blob.bin"});
+}
+
+TEST(FileScan, SpecialFilesAreWarnedAboutWithTheirPath) {
+  TempDir dir;
+  dir.write("a.env", pair_text(1));
+  std::string fifo = dir.path() + "/pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  ScanResult r = scan_dir(dir.path());
+  EXPECT_EQ(r.findings.size(), 1u);
+  EXPECT_TRUE(r.errors.empty());
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].loc.file, fifo);
+  EXPECT_NE(r.warnings[0].message.find("not a regular file"), std::string::npos);
+}
+
+// The same tree named as ".", "./" or "sub/.." gives the same fingerprints.
+TEST(FileScan, FingerprintsDoNotDependOnHowTheRootIsSpelled) {
+  TempDir dir;
+  dir.write("src/app.env", pair_text(1));
+  struct Cwd {
+    std::filesystem::path before = std::filesystem::current_path();
+    ~Cwd() { std::filesystem::current_path(before); }
+  } restore;
+  std::filesystem::current_path(dir.path());
+  std::vector<std::string> prints;
+  for (const char* root : {".", "./", "src/..", "./src/../"}) {
+    Result<ScanResult> r = scan_paths({root}, {});
+    ASSERT_TRUE(r.ok()) << root;
+    ASSERT_EQ(r->findings.size(), 1u) << root;
+    prints.push_back(r->findings[0].fingerprint());
+  }
+  EXPECT_EQ(prints[0].rfind("src/app.env:aws_access_key_pair:", 0), 0u) << prints[0];
+  for (const std::string& p : prints) EXPECT_EQ(p, prints[0]);
 }
 
 TEST(FileScan, DoesNotFollowSymlinksOutOfTheTree) {
@@ -138,6 +176,18 @@ TEST(FileScan, ManyFilesOnSeveralThreadsGiveTheSameSortedReport) {
   ASSERT_EQ(b.findings.size(), 20u);
   for (size_t i = 0; i < a.findings.size(); ++i) EXPECT_EQ(a.findings[i].fingerprint(), b.findings[i].fingerprint());
   EXPECT_EQ(a.stats.files, 200u);
+}
+
+TEST(FileScan, ThreadCountIsClamped) {
+  EXPECT_EQ(worker_count(100000, std::numeric_limits<size_t>::max()), kMaxWorkers);
+  EXPECT_EQ(worker_count(std::numeric_limits<unsigned>::max(), 3), 3u);
+  TempDir dir;
+  dir.write("a.env", pair_text(1));
+  ScanOptions many;
+  many.threads = 100000;  // unclamped: 100,000 scanners and threads
+  ScanResult r = scan_dir(dir.path(), many);
+  EXPECT_EQ(r.findings.size(), 1u);
+  EXPECT_TRUE(r.warnings.empty());
 }
 
 }  // namespace

@@ -86,6 +86,7 @@ TEST(GitHistory, ScansEveryRefAndEachBlobOnce) {
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->findings.size(), 2u);
   EXPECT_EQ(r->findings[1].path, "b.env");
+  ASSERT_TRUE(r->findings[1].origin.has_value());
   EXPECT_EQ(r->findings[1].origin->commit, on_feature);
   EXPECT_EQ(r->stats.files, 7u);  // a.env, b.env and five versions of notes.txt
 }

@@ -32,12 +32,18 @@ TEST(KeyId, ClassifiesPlaceholdersAndExamples) {
   EXPECT_EQ(inspect_key_id("AKIATESTTESTTESTTEST").shape, KeyShape::kPlaceholder);
   EXPECT_EQ(inspect_key_id("AKIAYOURACCESSKEYHER").shape, KeyShape::kPlaceholder);
   EXPECT_EQ(inspect_key_id("AKIAABCDEFGHIJKLMNOP").shape, KeyShape::kPlaceholder);
+  EXPECT_EQ(inspect_key_id("AKIAREPLACEWITHYOURK").shape, KeyShape::kPlaceholder);
   EXPECT_EQ(inspect_key_id("AKIAIOSFODNN7EXAMPLE").shape, KeyShape::kExample);
   EXPECT_EQ(inspect_key_id("AKIAI44QH8DHBEXAMPLE").shape, KeyShape::kExample);
   KeyIdInfo real = inspect_key_id("AKIAQWADE5R42RDZ4JEM");  // iamwarden:allow
   EXPECT_EQ(real.shape, KeyShape::kReal);
   EXPECT_EQ(real.kind, KeyKind::kLongTermKey);
   EXPECT_EQ(real.account, 47251254393u);
+}
+
+TEST(KeyId, PlaceholderWordInsideRandomBodyIsReal) {
+  // "FAKE" inside an otherwise random body is chance, not a template.
+  EXPECT_EQ(inspect_key_id("AKIAQWFAKEZR42RDZ4JE").shape, KeyShape::kReal);  // iamwarden:allow
 }
 
 TEST(KeyId, NamesEveryPrefix) {

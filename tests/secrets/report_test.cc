@@ -102,6 +102,49 @@ TEST(Suppress, IgnoreFileTakesFingerprintsAndHashes) {
   EXPECT_EQ(s.apply(findings), 2u);
 }
 
+TEST(Suppress, MalformedIgnoreLinesAreLocatedWarnings) {
+  Fixture f;
+  testing::TempDir dir;
+  std::string file = dir.write(".iamwardenignore", "# header\n" + f.result.findings[1].hash + "\nnot-a-hash\n" +
+                                                       f.result.findings[1].hash.substr(1) + "\n");
+  Suppressions s;
+  ASSERT_TRUE(s.add_ignore_file(file).ok());
+  ASSERT_EQ(s.warnings().size(), 2u);
+  EXPECT_EQ(s.warnings()[0].loc.file, file);
+  EXPECT_EQ(s.warnings()[0].loc.line, 3u);
+  EXPECT_NE(s.warnings()[0].message.find("not-a-hash"), std::string::npos);
+  EXPECT_EQ(s.warnings()[1].loc.line, 4u);
+  std::vector<Finding> findings = f.result.findings;
+  EXPECT_EQ(s.apply(findings), 1u);  // the good hash still applies
+}
+
+TEST(Suppress, FingerprintsIgnoreHowThePathIsSpelled) {
+  Finding a, b, c;
+  a.path = "src/app.env";
+  b.path = "./src/app.env";
+  c.path = "./src/../src//app.env";
+  a.hash = b.hash = c.hash = "0123456789abcdef";
+  EXPECT_EQ(a.fingerprint(), "src/app.env:aws_access_key_id:0123456789abcdef");
+  EXPECT_EQ(b.fingerprint(), a.fingerprint());
+  EXPECT_EQ(c.fingerprint(), a.fingerprint());
+  EXPECT_EQ(normalize_fingerprint("./src/app.env:aws_access_key_id:0123456789abcdef"), a.fingerprint());
+  EXPECT_EQ(fingerprint_path("<stdin>"), "<stdin>");
+  EXPECT_EQ(fingerprint_path("/abs/./x"), "/abs/x");
+}
+
+TEST(Report, JsonListsSkippedBinaryPaths) {
+  ScanResult r;
+  r.skipped_binary = {"a.bin", "b\"c.bin"};
+  Result<JsonDocument> doc = parse_json(format_json(r), "report.json");
+  ASSERT_TRUE(doc.ok()) << doc.error().format();
+  const JsonNode* skipped = doc->root.find("skipped");
+  ASSERT_TRUE(skipped && skipped->is_array());
+  ASSERT_EQ(skipped->items.size(), 2u);
+  const JsonNode* path = skipped->items[1].find("path");
+  ASSERT_NE(path, nullptr);
+  EXPECT_EQ(path->text, "b\"c.bin");
+}
+
 TEST(Suppress, BadBaselineIsALocatedError) {
   testing::TempDir dir;
   std::string file = dir.write("b.json", "{\"findings\": [{\"rule\": \"x\"}]}");

@@ -55,6 +55,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kAction, kService, kNothing);
+IAMWARDEN_REGISTER_LINT("action_exists", run, kAction, kService, kNothing);
 
 }  // namespace iamwarden::lint

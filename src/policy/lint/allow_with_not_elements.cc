@@ -42,6 +42,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kNotAction, kNotResource, kNotPrincipal);
+IAMWARDEN_REGISTER_LINT("allow_with_not_elements", run, kNotAction, kNotResource, kNotPrincipal);
 
 }  // namespace iamwarden::lint

@@ -49,6 +49,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kGlobal, kService, kRetired);
+IAMWARDEN_REGISTER_LINT("condition_key_exists", run, kGlobal, kService, kRetired);
 
 }  // namespace iamwarden::lint

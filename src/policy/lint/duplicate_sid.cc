@@ -30,6 +30,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kRequired, kRecommended);
+IAMWARDEN_REGISTER_LINT("duplicate_sid", run, kRequired, kRecommended);
 
 }  // namespace iamwarden::lint

@@ -38,6 +38,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kEmpty, kForAll, kForAny, kIfExists);
+IAMWARDEN_REGISTER_LINT("empty_condition_values", run, kEmpty, kForAll, kForAny, kIfExists);
 
 }  // namespace iamwarden::lint

@@ -45,6 +45,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kAdmin);
+IAMWARDEN_REGISTER_LINT("full_admin_access", run, kAdmin);
 
 }  // namespace iamwarden::lint

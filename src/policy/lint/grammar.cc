@@ -232,7 +232,7 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kJsonSyntax, kDataType, kElement, kDuplicate, kVersion, kStatement, kEffect,
+IAMWARDEN_REGISTER_LINT("grammar", run, kJsonSyntax, kDataType, kElement, kDuplicate, kVersion, kStatement, kEffect,
                         kMissingEffect, kMissingAction, kMissingResource, kMissingPrincipal, kCombination,
                         kEmptyAction, kEmptyResource, kEmptyPrincipalObject, kEmptyPrincipalArray, kEmptyCondition,
                         kInvalidAction, kWildcardService, kPrincipalFormat, kPrincipalWildcard, kOperator,

@@ -17,6 +17,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kMissing);
+IAMWARDEN_REGISTER_LINT("missing_version", run, kMissing);
 
 }  // namespace iamwarden::lint

@@ -93,6 +93,7 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kPass1, kPass2, kPass3, kPass4, kPass5, kPass6, kSlr1, kSlr2, kSlr3, kSlr4, kSlr5, kSlr6);
+IAMWARDEN_REGISTER_LINT("pass_role", run, kPass1, kPass2, kPass3, kPass4, kPass5, kPass6, kSlr1, kSlr2, kSlr3, kSlr4,
+                        kSlr5, kSlr6);
 
 }  // namespace iamwarden::lint

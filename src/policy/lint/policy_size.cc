@@ -87,6 +87,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kIdentity, kTrust, kSession, kScp, kRcp, kResource);
+IAMWARDEN_REGISTER_LINT("policy_size", run, kIdentity, kTrust, kSession, kScp, kRcp, kResource);
 
 }  // namespace iamwarden::lint

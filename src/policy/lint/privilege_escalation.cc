@@ -90,6 +90,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kEscalation);
+IAMWARDEN_REGISTER_LINT("privilege_escalation", run, kEscalation);
 
 }  // namespace iamwarden::lint

@@ -69,6 +69,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kAction, kResource);
+IAMWARDEN_REGISTER_LINT("redundant_entries", run, kAction, kResource);
 
 }  // namespace iamwarden::lint

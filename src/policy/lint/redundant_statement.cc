@@ -59,6 +59,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kStatement);
+IAMWARDEN_REGISTER_LINT("redundant_statement", run, kStatement);
 
 }  // namespace iamwarden::lint

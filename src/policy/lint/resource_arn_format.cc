@@ -108,6 +108,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kPrefix, kFields, kPartition, kServiceCase, kAccount, kRegion, kAccountNotAllowed);
+IAMWARDEN_REGISTER_LINT("resource_arn_format", run, kPrefix, kFields, kPartition, kServiceCase, kAccount, kRegion, kAccountNotAllowed);
 
 }  // namespace iamwarden::lint

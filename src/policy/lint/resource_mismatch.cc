@@ -104,6 +104,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kMismatch);
+IAMWARDEN_REGISTER_LINT("resource_mismatch", run, kMismatch);
 
 }  // namespace iamwarden::lint

@@ -44,6 +44,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kSensitive);
+IAMWARDEN_REGISTER_LINT("sensitive_service_wildcard", run, kSensitive);
 
 }  // namespace iamwarden::lint

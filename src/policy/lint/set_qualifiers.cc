@@ -76,6 +76,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kMissing, kForAll, kForAny, kNull, kMissingKey);
+IAMWARDEN_REGISTER_LINT("set_qualifiers", run, kMissing, kForAll, kForAny, kNull, kMissingKey);
 
 }  // namespace iamwarden::lint

@@ -34,6 +34,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kUnsupported, kEmpty);
+IAMWARDEN_REGISTER_LINT("sid_format", run, kUnsupported, kEmpty);
 
 }  // namespace iamwarden::lint

@@ -74,6 +74,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kPrivate, kPrivateNot, kPrivateSubset, kPrivateNotSubset, kImprove);
+IAMWARDEN_REGISTER_LINT("source_ip_ranges", run, kPrivate, kPrivateNot, kPrivateSubset, kPrivateNotSubset, kImprove);
 
 }  // namespace iamwarden::lint

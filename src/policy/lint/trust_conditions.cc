@@ -120,6 +120,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kCrossAccount, kService, kOidc, kGithub, kGithubWildcard);
+IAMWARDEN_REGISTER_LINT("trust_conditions", run, kCrossAccount, kService, kOidc, kGithub, kGithubWildcard);
 
 }  // namespace iamwarden::lint

@@ -60,6 +60,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kMismatch);
+IAMWARDEN_REGISTER_LINT("type_mismatch", run, kMismatch);
 
 }  // namespace iamwarden::lint

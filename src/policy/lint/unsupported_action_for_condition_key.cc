@@ -47,6 +47,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kUnsupported);
+IAMWARDEN_REGISTER_LINT("unsupported_action_for_condition_key", run, kUnsupported);
 
 }  // namespace iamwarden::lint

@@ -115,6 +115,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kVersion, kElement, kOperator, kBrace, kEmpty, kSpace, kQuote);
+IAMWARDEN_REGISTER_LINT("variables", run, kVersion, kElement, kOperator, kBrace, kEmpty, kSpace, kQuote);
 
 }  // namespace iamwarden::lint

@@ -53,6 +53,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kWildcard);
+IAMWARDEN_REGISTER_LINT("wildcard_principal", run, kWildcard);
 
 }  // namespace iamwarden::lint

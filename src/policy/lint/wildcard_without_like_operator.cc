@@ -42,6 +42,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT(run, kWildcard);
+IAMWARDEN_REGISTER_LINT("wildcard_without_like_operator", run, kWildcard);
 
 }  // namespace iamwarden::lint

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "simulate/batch.h"
+#include "simulate/from_snapshot.h"
 #include "simulate/report.h"
 #include "simulate/simulation_case.h"
 
@@ -39,6 +41,9 @@ struct SimulateOptions {
   bool service_linked_role = false;
   bool caller_in_management_account = false;
   bool resource_in_management_account = false;
+  std::string snapshot;
+  std::string gaad;
+  std::string data_dir;
   unsigned threads = 0;
 };
 
@@ -106,16 +111,13 @@ bool add_policy_file(simulate::SimulationCase& c, const std::string& path, polic
   return out != nullptr;
 }
 
-int run_flags(const SimulateOptions& o) {
-  simulate::SimulationCase c;
-  c.file = "<command line>";
-  std::vector<Error> errors;
-  eval::Context ctx;
+// Reads --context and --context-list into ctx; false on a usage error (already printed).
+bool read_context_flags(const SimulateOptions& o, eval::Context& ctx, std::vector<Error>& errors) {
   for (const std::string& kv : o.context) {
     size_t eq = kv.find('=');
     if (eq == std::string::npos || eq == 0) {
       fmt::print(stderr, "error: --context takes key=value, got \"{}\"\n", kv);
-      return kExitUsage;
+      return false;
     }
     if (Result<void> r = ctx.set(kv.substr(0, eq), kv.substr(eq + 1)); !r) errors.push_back(r.error());
   }
@@ -123,7 +125,7 @@ int run_flags(const SimulateOptions& o) {
     size_t eq = kv.find('=');
     if (eq == std::string::npos || eq == 0) {
       fmt::print(stderr, "error: --context-list takes key=a,b,c, got \"{}\"\n", kv);
-      return kExitUsage;
+      return false;
     }
     std::vector<std::string> values;
     std::string rest = kv.substr(eq + 1);
@@ -135,12 +137,18 @@ int run_flags(const SimulateOptions& o) {
     }
     if (Result<void> r = ctx.set_list(kv.substr(0, eq), std::move(values)); !r) errors.push_back(r.error());
   }
+  return true;
+}
+
+// The flag form without a snapshot: the request from --principal/--action/--resource.
+bool build_flag_request(const SimulateOptions& o, eval::Context ctx, simulate::SimulationCase& c,
+                        std::vector<std::string>& derived, std::vector<Error>& errors) {
   Result<eval::Caller> caller = eval::parse_caller(o.principal, o.principal_role_arn);
   if (!caller) errors.push_back(caller.error());
   else caller->service_linked = caller->service_linked || o.service_linked_role;
   if (!errors.empty()) {
     print_errors(errors);
-    return kExitInput;
+    return false;
   }
   eval::RequestOptions request_options;
   request_options.caller_in_management_account = o.caller_in_management_account;
@@ -149,11 +157,16 @@ int run_flags(const SimulateOptions& o) {
       eval::make_request(caller.take(), o.action, o.resource, o.resource_account, std::move(ctx), request_options);
   if (!request) {
     print_errors({request.error()});
-    return kExitInput;
+    return false;
   }
   c.request = request.take();
-  std::vector<std::string> derived = eval::add_principal_keys(c.request);
+  derived = eval::add_principal_keys(c.request);
+  return true;
+}
 
+// Adds the policy files given as flags, evaluates and prints.
+int finish_flags(const SimulateOptions& o, simulate::SimulationCase& c, const std::vector<std::string>& derived,
+                 std::vector<Error>& errors) {
   std::vector<JsonDocument> docs;
   docs.reserve(64);
   const eval::CompiledPolicy* compiled = nullptr;
@@ -181,6 +194,34 @@ int run_flags(const SimulateOptions& o) {
   if (o.format == "json") fmt::print("{}\n", simulate::format_json(c, outcome, want_trace ? &trace : nullptr));
   else fmt::print("{}", simulate::format_text(c, outcome, want_trace ? &trace : nullptr));
   return kExitOk;
+}
+
+// The flag form: a request from flags, its policies from files and/or a snapshot principal.
+int run_flags(const SimulateOptions& o) {
+  simulate::SimulationCase c;
+  c.file = "<command line>";
+  std::vector<Error> errors;
+  eval::Context ctx;
+  if (!read_context_flags(o, ctx, errors)) return kExitUsage;
+  std::vector<std::string> derived;
+  std::optional<snapshot::Account> account;
+  if (!o.snapshot.empty() || !o.gaad.empty()) {
+    Result<snapshot::Account> loaded = simulate::load_account(o.snapshot, o.gaad, o.data_dir);
+    if (!loaded) {
+      print_errors({loaded.error()});
+      return kExitInput;
+    }
+    account = loaded.take();
+    simulate::SnapshotQuestion question{o.principal, o.action, o.resource, o.resource_account, std::move(ctx)};
+    if (!simulate::case_from_snapshot(*account, std::move(question), c, derived, errors)) {
+      print_errors(errors);
+      return kExitInput;
+    }
+    c.request.options.resource_in_management_account = o.resource_in_management_account;
+  } else if (!build_flag_request(o, std::move(ctx), c, derived, errors)) {
+    return kExitInput;
+  }
+  return finish_flags(o, c, derived, errors);
 }
 
 }  // namespace
@@ -211,6 +252,10 @@ void add_simulate_command(CLI::App& app, Runner& runner) {
                 "The caller is in the organization's management account (no SCPs)");
   cmd->add_flag("--resource-in-management-account", o->resource_in_management_account,
                 "The resource is in the management account (no RCPs)");
+  cmd->add_option("--snapshot", o->snapshot,
+                  "Account snapshot directory: take the principal's policies, boundary, SCPs and RCPs from it");
+  cmd->add_option("--gaad", o->gaad, "Like --snapshot, from one get-account-authorization-details file");
+  cmd->add_option("--data-dir", o->data_dir, "Read AWS-managed policies from this folder instead of the built-in copy");
   cmd->callback([o, cmd, &runner] {
     int modes = !o->file.empty() + !o->batch.empty() + !o->action.empty();
     if (modes != 1)

@@ -30,4 +30,10 @@ void add_secrets_command(CLI::App& app, Runner& runner);
 /// `iamwarden key-info`: what an AWS key ID is and which account it belongs to, decoded offline.
 void add_key_info_command(CLI::App& app, Runner& runner);
 
+/// `iamwarden collect`: write an account snapshot by running the AWS CLI.
+void add_collect_command(CLI::App& app, Runner& runner);
+
+/// `iamwarden snapshot`: summarize an account snapshot, list the policies of a principal.
+void add_snapshot_command(CLI::App& app, Runner& runner);
+
 }  // namespace iamwarden::cli

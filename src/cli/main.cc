@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   add_managed_policy_command(app, runner);
   add_secrets_command(app, runner);
   add_key_info_command(app, runner);
+  add_collect_command(app, runner);
+  add_snapshot_command(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -26,9 +26,9 @@ std::string source_file_stem(std::string_view path) {
 }
 
 bool register_lint_rule(std::string_view name, LintFunction run, std::initializer_list<LintMeta> codes,
-                        std::source_location where) {
+                        const char* registering_file) {
   Registry& r = registry();
-  r.rules.push_back(LintRule{std::string(name), where.file_name(), std::vector<LintMeta>(codes), run});
+  r.rules.push_back(LintRule{std::string(name), registering_file, std::vector<LintMeta>(codes), run});
   r.sorted = false;
   return true;
 }

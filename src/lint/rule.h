@@ -2,7 +2,6 @@
 #pragma once
 
 #include <initializer_list>
-#include <source_location>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,14 +27,14 @@ using LintFunction = void (*)(LintContext& context);
 /// A registered rule: its declared id, the file that registered it, its codes and its function.
 struct LintRule {
   std::string name;  ///< the id it declares; must equal the stem of file (src/policy/lint/<name>.cc)
-  std::string file;  ///< the source file that registered it (std::source_location)
+  std::string file;  ///< the source file that registered it (__builtin_FILE, which GCC and clang 14 both have)
   std::vector<LintMeta> codes;
   LintFunction run = nullptr;
 };
 
 /// Adds a rule; called by IAMWARDEN_REGISTER_LINT from the rule's own file.
 bool register_lint_rule(std::string_view name, LintFunction run, std::initializer_list<LintMeta> codes,
-                        std::source_location where);
+                        const char* registering_file);
 
 /// The stem of a source path: "src/policy/lint/pass_role.cc" -> "pass_role".
 std::string source_file_stem(std::string_view path);
@@ -55,4 +54,4 @@ std::vector<const LintMeta*> all_lint_codes();
 /// IAMWARDEN_REGISTER_LINT("id", run, kMetaA, kMetaB...). The registry records the file, so a test checks the id.
 #define IAMWARDEN_REGISTER_LINT(id, run, ...)                                  \
   [[maybe_unused]] static const bool iamwarden_lint_registered =               \
-      ::iamwarden::lint::register_lint_rule(id, run, {__VA_ARGS__}, std::source_location::current())
+      ::iamwarden::lint::register_lint_rule(id, run, {__VA_ARGS__}, __builtin_FILE())

@@ -1,0 +1,112 @@
+// collect(): caller identity, regions, then every step of the snapshot, and the manifest last.
+#include "collect/collect.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "base/files.h"
+#include "base/json.h"
+#include "collect/cloudtrail.h"
+#include "collect/regions.h"
+#include "collect/session.h"
+
+namespace iamwarden::collect {
+namespace {
+
+constexpr const char* kTool = "iamwarden collect 0.1.0";
+
+Error missing_aws(const std::string& executable) {
+  return Error{ErrorCode::kInvalidInput,
+               fmt::format("the AWS CLI (`{}`) was not found on PATH", executable),
+               {},
+               "install AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html), "
+               "configure it (`aws configure` or `aws configure sso`), check that `aws sts get-caller-identity` "
+               "works, then run iamwarden collect again"};
+}
+
+/// Account id and partition from `aws sts get-caller-identity`.
+Result<void> identify(Session& session, Manifest& manifest) {
+  const std::vector<std::string> args{"sts", "get-caller-identity"};
+  session.progress(fmt::format("  {:<10} {}", "...", AwsCli::describe(args)));
+  AwsResult who = session.aws().run(args);
+  if (who.missing_executable) return missing_aws(session.options().aws);
+  std::string hint = session.options().profile.empty()
+                         ? "check that `aws sts get-caller-identity` works (credentials, `aws sso login`)"
+                         : fmt::format("check that `aws sts get-caller-identity --profile {}` works (credentials, "
+                                       "`aws sso login`)", session.options().profile);
+  if (!who.ok && who.error.find("--no-cli-pager") != std::string::npos) {
+    return Error{ErrorCode::kInvalidInput, "aws sts get-caller-identity failed: " + who.error, {},
+                 "this looks like AWS CLI v1; iamwarden collect needs AWS CLI v2 "
+                 "(https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html)"};
+  }
+  if (!who.ok) return Error{ErrorCode::kInvalidInput, "aws sts get-caller-identity failed: " + who.error, {}, hint};
+  Result<JsonDocument> doc = parse_json(std::move(who.output), "sts get-caller-identity");
+  if (!doc) return Error{ErrorCode::kInvalidInput, "aws sts get-caller-identity: " + doc.error().message, {}, hint};
+  const JsonNode* account = doc->root.find("Account");
+  const JsonNode* arn = doc->root.find("Arn");
+  if (!account || !account->is_string() || !is_safe_name(account->text) || !arn || !arn->is_string()) {
+    return Error{ErrorCode::kInvalidInput, "aws sts get-caller-identity: no Account and Arn in the answer", {}, hint};
+  }
+  manifest.account_id = account->text;
+  // arn:<partition>:sts::<account>:...
+  size_t start = arn->text.find(':');
+  size_t end = start == std::string::npos ? start : arn->text.find(':', start + 1);
+  manifest.partition = end == std::string::npos ? "aws" : arn->text.substr(start + 1, end - start - 1);
+  return {};
+}
+
+/// The account's enabled regions, or the partition's defaults when they cannot be listed.
+std::vector<std::string> list_regions(Session& session, const std::string& partition) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"ec2", "describe-regions"},
+                                               std::vector<std::string>{"account", "list-regions"}}) {
+    AwsResult answer = session.aws().run(args);
+    if (!answer.ok) {
+      session.progress(fmt::format("  {:<10} {}: {}", "failed", AwsCli::describe(args), answer.error));
+      continue;
+    }
+    Result<std::vector<std::string>> regions = regions_from_json(std::move(answer.output));
+    if (regions) return regions.take();
+  }
+  std::vector<std::string> defaults = default_regions(partition);
+  fmt::print(stderr, "iamwarden collect: warning: cannot list the account's regions; using {} default regions\n",
+             defaults.size());
+  return defaults;
+}
+
+}  // namespace
+
+Result<CollectSummary> collect(const CollectOptions& options) {
+  std::error_code ec;
+  std::filesystem::create_directories(options.out_dir, ec);
+  if (ec || !std::filesystem::is_directory(options.out_dir, ec)) {
+    return Error{ErrorCode::kIo, fmt::format("cannot create the snapshot directory: {}", ec.message()),
+                 SourceLoc{options.out_dir, 0, 0, ""}, ""};
+  }
+  Session session(options, AwsCli(options.aws, options.profile, options.call_timeout));
+  Manifest& manifest = session.manifest();
+  manifest.collected_at = utc_now_iso8601();
+  manifest.tool = kTool;
+  if (Result<void> who = identify(session, manifest); !who) return who.error();
+  manifest.regions = options.all_regions ? list_regions(session, manifest.partition) : options.regions;
+  session.progress(fmt::format("  {:<10} account {} ({}), {} regions", "...", manifest.account_id, manifest.partition,
+                               manifest.regions.size()));
+
+  Tasks tasks;
+  TrailLists trails;
+  // The slow ones first, so that they overlap with the many short calls.
+  tasks.push_back([&session] { collect_credential_report(session); });
+  add_iam_tasks(session, tasks);
+  tasks.push_back([&session, &manifest] { collect_organizations(session, manifest.account_id); });
+  add_trail_list_tasks(session, manifest.regions, trails, tasks);
+  add_access_analyzer_tasks(session, manifest.regions, tasks);
+  run_tasks(session, tasks);
+  collect_trail_details(session, trails);
+
+  std::string manifest_path = (std::filesystem::path(options.out_dir) / "manifest.json").string();
+  if (Result<void> written = write_file_atomic(manifest_path, manifest.to_json()); !written) return written.error();
+  return CollectSummary{manifest.account_id, manifest.regions, manifest.count(FileStatus::kOk),
+                        manifest.count(FileStatus::kNotFound), manifest.count(FileStatus::kFailed)};
+}
+
+}  // namespace iamwarden::collect

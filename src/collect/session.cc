@@ -1,0 +1,108 @@
+// Session: calls, atomic writes and manifest records shared by the collection steps.
+#include "collect/session.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "base/files.h"
+#include "base/json_writer.h"
+#include "secrets/parallel.h"
+
+namespace iamwarden::collect {
+namespace {
+
+bool is_not_found_code(std::string_view code) {
+  return code == "NoSuchEntity" || code == "NoSuchEntityException" || code == "AWSOrganizationsNotInUseException";
+}
+
+}  // namespace
+
+bool is_safe_name(std::string_view name) {
+  if (name.empty() || name.size() > 128 || name[0] == '.') return false;
+  for (char c : name) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+Session::Session(const CollectOptions& options, AwsCli aws) : options_(options), aws_(std::move(aws)) {}
+
+void Session::progress(std::string_view line) {
+  if (!options_.progress) return;
+  std::lock_guard lock(mutex_);
+  fmt::print(stderr, "{}\n", line);
+}
+
+bool Session::write(const std::string& file, std::string_view data, const std::string& command) {
+  std::filesystem::path path = std::filesystem::path(options_.out_dir) / file;
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  Result<void> written = write_file_atomic(path.string(), data);
+  {
+    std::lock_guard lock(mutex_);
+    FileRecord& record = manifest_.files[file];
+    record.command = command;
+    record.status = written ? FileStatus::kOk : FileStatus::kFailed;
+    record.error = written ? "" : written.error().format();
+  }
+  progress(fmt::format("  {:<10} {}", written ? "ok" : "failed", file));
+  return written.ok();
+}
+
+void Session::record_missing(const std::string& file, FileStatus status, const std::string& command,
+                             const std::string& error) {
+  std::error_code ec;
+  std::filesystem::remove(std::filesystem::path(options_.out_dir) / file, ec);
+  {
+    std::lock_guard lock(mutex_);
+    manifest_.files[file] = FileRecord{status, command, error};
+  }
+  progress(fmt::format("  {:<10} {}: {}", file_status_name(status), file, error));
+}
+
+void Session::mark_failed(const std::string& file, const std::string& error) {
+  {
+    std::lock_guard lock(mutex_);
+    FileRecord& record = manifest_.files[file];
+    record.status = FileStatus::kFailed;
+    record.error = error;
+  }
+  progress(fmt::format("  {:<10} {}: {}", "incomplete", file, error));
+}
+
+std::optional<std::string> Session::fetch(const std::string& file, const std::vector<std::string>& args,
+                                          const std::string& region, NotFoundFile not_found) {
+  std::string command = AwsCli::describe(args, region);
+  AwsResult result = aws_.run(args, region);
+  if (result.ok) {
+    if (!write(file, result.output, command)) return std::nullopt;
+    return std::move(result.output);
+  }
+  if (is_not_found_code(result.error_code)) {
+    if (not_found == NotFoundFile::kWriteError) {
+      std::string message = result.error.substr(std::min(result.error.size(), result.error_code.size() + 2));
+      std::string body = fmt::format("{{\"Error\": {{\"Code\": {}, \"Message\": {}}}}}\n", json_quote(result.error_code),
+                                     json_quote(message));
+      if (write(file, body, command)) {
+        std::lock_guard lock(mutex_);
+        manifest_.files[file].status = FileStatus::kNotFound;
+        manifest_.files[file].error = result.error_code;
+      }
+      return std::nullopt;
+    }
+    record_missing(file, FileStatus::kNotFound, command, result.error);
+    return std::nullopt;
+  }
+  record_missing(file, FileStatus::kFailed, command, result.error);
+  return std::nullopt;
+}
+
+void run_tasks(Session& session, const Tasks& tasks) {
+  unsigned workers = secrets::worker_count(std::max(1u, session.options().jobs), tasks.size());
+  secrets::parallel_for(tasks.size(), workers, [&](unsigned, size_t i) { tasks[i](); });
+}
+
+}  // namespace iamwarden::collect

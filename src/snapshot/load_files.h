@@ -1,0 +1,38 @@
+// Loaders for the small snapshot files, one per AWS call; each fills its part of the Account.
+#pragma once
+
+#include <string>
+
+#include "base/json.h"
+#include "base/result.h"
+#include "snapshot/account.h"
+
+namespace iamwarden::snapshot {
+
+/// manifest.json.
+Result<void> load_manifest(const JsonDocument& doc, Manifest& out);
+/// password-policy.json: {"PasswordPolicy": {...}} or a recorded NoSuchEntity error.
+Result<void> load_password_policy(const JsonDocument& doc, PasswordPolicy& out);
+/// account-summary.json: {"SummaryMap": {key: int}}.
+Result<void> load_account_summary(const JsonDocument& doc, std::map<std::string, int64_t>& out);
+/// virtual-mfa-devices.json: {"VirtualMFADevices": [...]}.
+Result<void> load_virtual_mfa_devices(const JsonDocument& doc, std::vector<MfaDevice>& out);
+/// saml-providers.json ({"SAMLProviderList": [...]}) or open-id-connect-providers.json
+/// ({"OpenIDConnectProviderList": [...]}).
+Result<void> load_identity_providers(const JsonDocument& doc, std::vector<IdentityProvider>& out);
+/// server-certificates.json: {"ServerCertificateMetadataList": [...]}.
+Result<void> load_server_certificates(const JsonDocument& doc, std::vector<ServerCertificate>& out);
+/// organizations-features.json: {"OrganizationId": ..., "EnabledFeatures": [...]}.
+Result<void> load_organizations_features(const JsonDocument& doc, std::vector<std::string>& out);
+/// access-analyzers/<region>.json: {"analyzers": [...]}.
+Result<void> load_analyzers(const JsonDocument& doc, const std::string& region, std::vector<Analyzer>& out);
+/// cloudtrail/<region>/trails.json: {"trailList": [...]}; merges into out by TrailARN.
+Result<void> load_trails(const JsonDocument& doc, const std::string& region, std::vector<Trail>& out);
+/// cloudtrail/<region>/trail-status.json: {TrailARN: get-trail-status output}, or one bare
+/// get-trail-status output when there is a single trail in `trails`.
+Result<void> load_trail_status(const JsonDocument& doc, std::vector<Trail>& trails);
+/// cloudtrail/<region>/event-selectors.json: {TrailARN: get-event-selectors output}, or one bare
+/// get-event-selectors output (it names its TrailARN).
+Result<void> load_event_selectors(const JsonDocument& doc, std::vector<Trail>& trails);
+
+}  // namespace iamwarden::snapshot

@@ -1,0 +1,37 @@
+// Loading a whole snapshot: a directory laid out as docs/snapshot.md says, or one GAAD file.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "base/result.h"
+#include "snapshot/account.h"
+
+namespace iamwarden::catalog {
+class ManagedPolicies;
+}
+
+namespace iamwarden::snapshot {
+
+/// How to load.
+struct LoadOptions {
+  /// Gives the AWS-managed policies used to resolve ARNs referenced but absent from the dump;
+  /// called only when such an ARN exists. Unset, or returning nullptr, leaves them unresolved
+  /// (reported in Account::unresolved_policies).
+  std::function<const catalog::ManagedPolicies*()> managed_policies;
+};
+
+/// Loads a snapshot directory. Every file is optional; each known file gets a FileRecord
+/// (loaded / missing / not_found / failed, taking the manifest into account). A file that is
+/// present but malformed or of the wrong shape is an error naming the file and location.
+Result<Account> load_snapshot(const std::string& dir, const LoadOptions& options = {});
+
+/// Loads one authorization-details file as a snapshot (`--gaad FILE`); every other file is missing.
+Result<Account> load_gaad_snapshot(const std::string& path, const LoadOptions& options = {});
+
+/// Resolves the managed-policy ARNs that principals reference (attached or as boundary) but the
+/// dump lacks: AWS-managed ones from options.managed_policies, the rest reported as unresolved.
+/// Called by both loaders; also derives account_id when the manifest does not give it.
+void finish_account(Account& account, const LoadOptions& options);
+
+}  // namespace iamwarden::snapshot

@@ -329,7 +329,10 @@ Result<Account> load_snapshot(const std::string& dir, const LoadOptions& options
     return org.error();
   if (!account.organization.present) d.record_absent("organizations/organization.json");
   // Manifest entries for files not covered above (e.g. per-region calls that failed).
-  for (const auto& [path, rec] : account.manifest.files) {
+  for (const auto& entry : account.manifest.files) {
+    // Not a structured binding: clang 14 (the fuzz builds) cannot capture those in lambdas.
+    const std::string& path = entry.first;
+    const FileRecord& rec = entry.second;
     bool known = std::any_of(account.files.begin(), account.files.end(), [&](const FileRecord& f) { return f.path == path; });
     if (!known && rec.status != FileStatus::kLoaded) account.files.push_back(rec);
   }

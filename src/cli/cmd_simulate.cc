@@ -15,6 +15,7 @@
 #include "simulate/from_snapshot.h"
 #include "simulate/report.h"
 #include "simulate/simulation_case.h"
+#include "snapshot/snapshot.h"
 
 namespace iamwarden::cli {
 namespace {
@@ -206,7 +207,7 @@ int run_flags(const SimulateOptions& o) {
   std::vector<std::string> derived;
   std::optional<snapshot::Account> account;
   if (!o.snapshot.empty() || !o.gaad.empty()) {
-    Result<snapshot::Account> loaded = simulate::load_account(o.snapshot, o.gaad, o.data_dir);
+    Result<snapshot::Account> loaded = snapshot::load_with_builtin_policies(o.snapshot, o.gaad, o.data_dir);
     if (!loaded) {
       print_errors({loaded.error()});
       return kExitInput;

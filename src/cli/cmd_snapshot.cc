@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "base/json_writer.h"
-#include "catalog/managed_policies.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "snapshot/principal.h"
@@ -28,21 +27,8 @@ struct SnapshotOptions {
 
 // Loads the snapshot named by the options; prints the error and returns nullopt on failure.
 std::optional<snapshot::Account> load(const SnapshotOptions& o, const std::string& dir, std::string& source) {
-  std::optional<catalog::ManagedPolicies> managed;
-  bool tried = false;
-  snapshot::LoadOptions load_options;
-  load_options.managed_policies = [&]() -> const catalog::ManagedPolicies* {
-    if (!tried) {
-      tried = true;
-      Result<catalog::ManagedPolicies> loaded = catalog::load_managed_policies(o.data_dir);
-      if (loaded) managed = loaded.take();
-      else fmt::print(stderr, "warning: AWS-managed policies unavailable: {}\n", loaded.error().format());
-    }
-    return managed ? &*managed : nullptr;
-  };
   source = o.gaad.empty() ? dir : o.gaad;
-  Result<snapshot::Account> account =
-      o.gaad.empty() ? snapshot::load_snapshot(dir, load_options) : snapshot::load_gaad_snapshot(o.gaad, load_options);
+  Result<snapshot::Account> account = snapshot::load_with_builtin_policies(dir, o.gaad, o.data_dir);
   if (!account) {
     fmt::print(stderr, "error: {}\n", account.error().format());
     return std::nullopt;

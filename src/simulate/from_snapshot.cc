@@ -3,9 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <optional>
-
-#include "catalog/managed_policies.h"
 #include "snapshot/policy_document.h"
 #include "snapshot/principal.h"
 #include "snapshot/snapshot.h"
@@ -64,21 +61,6 @@ bool is_rcp_full_access(const snapshot::AppliedPolicy& p) {
 }
 
 }  // namespace
-
-Result<snapshot::Account> load_account(const std::string& dir, const std::string& gaad, const std::string& data_dir) {
-  std::optional<catalog::ManagedPolicies> managed;
-  bool tried = false;
-  snapshot::LoadOptions options;
-  options.managed_policies = [&]() -> const catalog::ManagedPolicies* {
-    if (!tried) {
-      tried = true;
-      Result<catalog::ManagedPolicies> loaded = catalog::load_managed_policies(data_dir);
-      if (loaded) managed = loaded.take();
-    }
-    return managed ? &*managed : nullptr;
-  };
-  return gaad.empty() ? snapshot::load_snapshot(dir, options) : snapshot::load_gaad_snapshot(gaad, options);
-}
 
 bool case_from_snapshot(const snapshot::Account& account, SnapshotQuestion question, SimulationCase& out,
                         std::vector<std::string>& derived_keys, std::vector<Error>& errors) {

@@ -20,10 +20,6 @@ struct SnapshotQuestion {
   eval::Context context;  ///< keys given by the user; derived keys are added unless present
 };
 
-/// Loads a snapshot directory (or, when gaad is given, one authorization-details file), resolving
-/// AWS-managed policies absent from the dump with the built-in data (or data_dir).
-Result<snapshot::Account> load_account(const std::string& dir, const std::string& gaad, const std::string& data_dir);
-
 /// Fills `out` with the principal's identity policies (inline, attached, through groups), its
 /// boundary, the SCPs of its organization path and (for resources in its own account) the RCPs,
 /// the caller (a user, a session of a role), and the standard context keys (listed in

@@ -29,6 +29,12 @@ Result<Account> load_snapshot(const std::string& dir, const LoadOptions& options
 /// Loads one authorization-details file as a snapshot (`--gaad FILE`); every other file is missing.
 Result<Account> load_gaad_snapshot(const std::string& path, const LoadOptions& options = {});
 
+/// Loads a snapshot directory (or, when gaad is given, one authorization-details file) resolving
+/// AWS-managed ARNs absent from the dump with the built-in data (or data_dir); when that data is
+/// unavailable the account says so in its warnings.
+Result<Account> load_with_builtin_policies(const std::string& dir, const std::string& gaad,
+                                           const std::string& data_dir);
+
 /// Resolves the managed-policy ARNs that principals reference (attached or as boundary) but the
 /// dump lacks: AWS-managed ones from options.managed_policies, the rest reported as unresolved.
 /// Called by both loaders; also derives account_id when the manifest does not give it.

@@ -8,7 +8,7 @@
 
 #include "base/files.h"
 #include "base/json_writer.h"
-#include "secrets/parallel.h"
+#include "base/parallel.h"
 
 namespace iamwarden::collect {
 namespace {
@@ -101,8 +101,8 @@ std::optional<std::string> Session::fetch(const std::string& file, const std::ve
 }
 
 void run_tasks(Session& session, const Tasks& tasks) {
-  unsigned workers = secrets::worker_count(std::max(1u, session.options().jobs), tasks.size());
-  secrets::parallel_for(tasks.size(), workers, [&](unsigned, size_t i) { tasks[i](); });
+  unsigned workers = worker_count(std::max(1u, session.options().jobs), tasks.size());
+  parallel_for(tasks.size(), workers, [&](unsigned, size_t i) { tasks[i](); });
 }
 
 }  // namespace iamwarden::collect

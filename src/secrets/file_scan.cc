@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "secrets/buffer_scanner.h"
-#include "secrets/parallel.h"
+#include "base/parallel.h"
 #include "secrets/scan.h"
 #include "secrets/walker.h"
 

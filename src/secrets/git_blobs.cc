@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "secrets/buffer_scanner.h"
-#include "secrets/parallel.h"
+#include "base/parallel.h"
 
 namespace iamwarden::secrets {
 namespace {

@@ -3,13 +3,12 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
 #include <filesystem>
-#include <thread>
 
 #include "base/files.h"
 #include "base/json.h"
 #include "base/json_writer.h"
+#include "base/parallel.h"
 #include "simulate/simulation_case.h"
 
 namespace iamwarden::simulate {
@@ -83,16 +82,8 @@ Result<BatchResult> run_batch(const std::string& path, unsigned threads) {
   }
   BatchResult result;
   result.lines.resize(inputs.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++) result.lines[i] = run_one(inputs[i]);
-  };
-  unsigned count = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-  count = static_cast<unsigned>(std::min<size_t>(count, std::max<size_t>(inputs.size(), 1)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < count; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
+  parallel_for(inputs.size(), worker_count(threads, inputs.size()),
+               [&](unsigned, size_t i) { result.lines[i] = run_one(inputs[i]); });
   for (const BatchLine& line : result.lines) (line.ok ? result.passed : result.failed)++;
   return result;
 }

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "secrets/parallel.h"
+#include "base/parallel.h"
 #include "secrets/scan.h"
 #include "temp_dir.h"
 #include "test_keys.h"

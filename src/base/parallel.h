@@ -1,4 +1,4 @@
-// A parallel for-loop over indexes: each worker pulls the next index and keeps private state.
+// A parallel for-loop over indexes (mold-style data parallelism), shared by batch simulation, scans and collect.
 #pragma once
 
 #include <algorithm>
@@ -8,9 +8,9 @@
 #include <thread>
 #include <vector>
 
-namespace iamwarden::secrets {
+namespace iamwarden {
 
-/// Most workers ever started, whatever --threads asks for: more only add memory (a buffer and scratch each).
+/// Most workers ever started, whatever a --threads option asks for: more only add memory.
 inline constexpr unsigned kMaxWorkers = 256;
 
 /// Number of workers for a requested count (0: one per core), never more than items or kMaxWorkers (at least 1).
@@ -47,4 +47,4 @@ void parallel_for(size_t count, unsigned workers, Body body) {
   for (std::thread& t : threads) t.join();
 }
 
-}  // namespace iamwarden::secrets
+}  // namespace iamwarden

@@ -109,6 +109,10 @@ struct CompileOptions {
   bool pad_short_arns_in_identity = true;
 };
 
+/// True when the statement's Action/NotAction covers the action (service and name lower case).
+bool statement_matches_action(const CompiledStatement& statement, uint64_t service_hash, std::string_view service,
+                              std::string_view action_name);
+
 /// Compiles a parsed policy. The policy must have parsed without errors.
 CompiledPolicy compile(const policy::Policy& policy, std::string name, const CompileOptions& options = {});
 

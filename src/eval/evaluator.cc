@@ -251,15 +251,7 @@ class Evaluation {
   }
 
   bool action_matches(const CompiledStatement& st) const {
-    bool any = false;
-    for (const CompiledAction& a : st.actions) {
-      if (a.any || (a.service_hash == req_.service_hash && a.service == req_.service &&
-                    a.name.match_plain(req_.action_name))) {
-        any = true;
-        break;
-      }
-    }
-    return any != st.not_action;
+    return statement_matches_action(st, req_.service_hash, req_.service, req_.action_name);
   }
 
   bool resource_matches(const CompiledStatement& st) const {

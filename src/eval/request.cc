@@ -127,16 +127,12 @@ Result<Caller> parse_caller(std::string_view principal, std::string_view role_ar
 Result<Request> make_request(Caller caller, std::string_view action, std::string_view resource,
                              std::string_view resource_account, Context context, RequestOptions options) {
   Request r;
-  r.action = std::string(action);
   size_t colon = action.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon + 1 == action.size() ||
       action.find(':', colon + 1) != std::string_view::npos || action.find_first_of("*? ") != std::string_view::npos) {
     return Error{ErrorCode::kInvalidInput, fmt::format("request action \"{}\" is not \"service:Action\"", action), {},
                  "a request names one concrete action, e.g. \"s3:GetObject\""};
   }
-  r.service = fold_case(action.substr(0, colon));
-  r.service_hash = key_hash(r.service);
-  r.action_name = fold_case(action.substr(colon + 1));
   if (resource.empty())
     return Error{ErrorCode::kInvalidInput, "request resource is empty", {},
                  "give the resource ARN, or \"*\" for actions without resource-level permissions"};
@@ -152,11 +148,8 @@ Result<Request> make_request(Caller caller, std::string_view action, std::string
       start = offset + 1;
     }
   }
+  retarget(r, action.substr(0, colon), action.substr(colon + 1));
   ArnParts parts = resource_parts(r);
-  r.ungated = r.service == "sts" && (r.action_name == "getcalleridentity" || r.action_name == "getsessiontoken");
-  r.needs_explicit_trust =
-      parts.ok && ((r.service == "sts" && parts.service() == "iam" && parts.resource().rfind("role/", 0) == 0) ||
-                   (r.service == "kms" && parts.service() == "kms" && parts.resource().rfind("key/", 0) == 0));
   if (!resource_account.empty()) {
     r.resource_account = std::string(resource_account);
   } else if (parts.ok && !parts.account().empty()) {
@@ -168,6 +161,24 @@ Result<Request> make_request(Caller caller, std::string_view action, std::string
   r.context = std::move(context);
   r.options = options;
   return r;
+}
+
+void retarget(Request& r, std::string_view service, std::string_view action_name) {
+  auto fold_into = [](std::string& out, std::string_view text) {
+    out.assign(text);
+    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  };
+  r.action.assign(service);
+  r.action += ':';
+  r.action += action_name;
+  fold_into(r.service, service);
+  r.service_hash = key_hash(r.service);
+  fold_into(r.action_name, action_name);
+  r.ungated = r.service == "sts" && (r.action_name == "getcalleridentity" || r.action_name == "getsessiontoken");
+  ArnParts parts = resource_parts(r);
+  r.needs_explicit_trust =
+      parts.ok && ((r.service == "sts" && parts.service() == "iam" && parts.resource().rfind("role/", 0) == 0) ||
+                   (r.service == "kms" && parts.service() == "kms" && parts.resource().rfind("key/", 0) == 0));
 }
 
 ArnParts resource_parts(const Request& request) {

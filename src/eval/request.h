@@ -75,6 +75,11 @@ ArnParts resource_parts(const Request& request);
 Result<Request> make_request(Caller caller, std::string_view action, std::string_view resource,
                              std::string_view resource_account, Context context, RequestOptions options = {});
 
+/// Points a request at another action of the catalog (service prefix and action name, any case),
+/// keeping caller, resource and context. Reuses the strings' storage: retargeting many times does
+/// not allocate once the longest name has been seen.
+void retarget(Request& request, std::string_view service, std::string_view action_name);
+
 /// Fills the keys AWS derives from the principal (aws:PrincipalArn, aws:PrincipalAccount, aws:username,
 /// aws:userid where known, aws:PrincipalType) unless already given; returns the keys added.
 std::vector<std::string> add_principal_keys(Request& request);

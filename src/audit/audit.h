@@ -1,0 +1,52 @@
+// Running an audit: every check over a snapshot, then severity overrides, suppressions and the
+// framework statuses.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "audit/check.h"
+#include "audit/compliance.h"
+#include "audit/config.h"
+#include "snapshot/account.h"
+
+namespace iamwarden::audit {
+
+/// What to run.
+struct AuditOptions {
+  int64_t now = 0;                          ///< seconds since the epoch; 0 = the current time
+  std::vector<std::string> checks;          ///< check ids (globs) to run; empty = all
+  const catalog::Catalog* catalog = nullptr;  ///< needed by the policy checks
+  const std::vector<Framework>* frameworks = nullptr;  ///< frameworks to evaluate (filtered by the config)
+  unsigned threads = 0;                     ///< 0 = all cores
+};
+
+/// Counts of results.
+struct StatusCounts {
+  size_t pass = 0, fail = 0, not_evaluated = 0, muted = 0;
+  size_t fail_by_severity[5] = {};  ///< indexed by Severity
+};
+
+/// The outcome of an audit.
+struct AuditReport {
+  std::string account_id;
+  std::string partition;
+  std::string source;        ///< the snapshot directory or GAAD file
+  int64_t generated_at = 0;  ///< the `now` the checks used
+  std::string config_file;
+  std::vector<Finding> results;  ///< sorted by check id, then resource
+  std::vector<const Check*> checks_run;
+  std::vector<FrameworkResult> frameworks;
+  std::vector<std::string> notes;  ///< expired suppressions, unresolved policies, loader warnings
+  StatusCounts counts;
+};
+
+/// Runs the checks, applies the configuration's severity overrides and suppressions (expired ones
+/// are listed in notes), evaluates the frameworks.
+AuditReport run_audit(const snapshot::Account& account, const AuditConfig& config, const AuditOptions& options);
+
+/// Recounts report.counts from report.results (after filtering, e.g. by a baseline).
+void recount(AuditReport& report);
+
+}  // namespace iamwarden::audit

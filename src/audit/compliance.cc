@@ -1,0 +1,176 @@
+// Loading framework files and computing requirement statuses.
+#include "audit/compliance.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "base/files.h"
+#include "base/json.h"
+#include "catalog/embedded.h"
+
+namespace iamwarden::audit {
+namespace {
+
+Error shape_error(const JsonDocument& doc, const JsonNode& node, std::string pointer, std::string message) {
+  Error e{ErrorCode::kInvalidInput, std::move(message), doc.locate(node.offset, std::move(pointer)), {}};
+  return e;
+}
+
+Result<std::string> string_member(const JsonDocument& doc, const JsonNode& obj, std::string_view key,
+                                  const std::string& pointer, bool required) {
+  const JsonNode* n = obj.find(key);
+  if (!n) {
+    if (!required) return std::string();
+    return shape_error(doc, obj, pointer, fmt::format("missing \"{}\"", key));
+  }
+  if (!n->is_string())
+    return shape_error(doc, *n, pointer + "/" + std::string(key), fmt::format("\"{}\" must be a string", key));
+  return n->text;
+}
+
+// The frameworks embedded from data/compliance/<id>.json (tests check this list against the folder).
+constexpr std::string_view kEmbeddedIds[] = {"aws-config", "cis-3.0", "cis-7.0", "iam-best-practices", "security-hub"};
+
+}  // namespace
+
+Result<Framework> parse_framework(std::string_view json, const std::string& file, std::string id) {
+  Result<JsonDocument> parsed = parse_json(std::string(json), file);
+  if (!parsed) return parsed.error();
+  const JsonDocument& doc = *parsed;
+  const JsonNode& root = doc.root;
+  if (!root.is_object()) return shape_error(doc, root, "", "a framework file must be a JSON object");
+  Framework fw;
+  fw.id = std::move(id);
+  for (auto [key, out] : {std::pair{"framework", &fw.name}, {"version", &fw.version}, {"description", &fw.description}}) {
+    Result<std::string> v = string_member(doc, root, key, "", std::string_view(key) != "description");
+    if (!v) return v.error();
+    *out = v.take();
+  }
+  const JsonNode* reqs = root.find("requirements");
+  if (!reqs || !reqs->is_array()) return shape_error(doc, root, "", "\"requirements\" must be an array");
+  for (size_t i = 0; i < reqs->items.size(); ++i) {
+    const JsonNode& r = reqs->items[i];
+    std::string pointer = fmt::format("/requirements/{}", i);
+    if (!r.is_object()) return shape_error(doc, r, pointer, "a requirement must be an object");
+    Requirement req;
+    for (auto [key, out] : {std::pair{"id", &req.id}, {"title", &req.title}, {"section", &req.section},
+                            {"description", &req.description}}) {
+      Result<std::string> v = string_member(doc, r, key, pointer, std::string_view(key) == "id" || std::string_view(key) == "title");
+      if (!v) return v.error();
+      *out = v.take();
+    }
+    Result<std::string> assessment = string_member(doc, r, "assessment", pointer, false);
+    if (!assessment) return assessment.error();
+    if (*assessment != "" && *assessment != "automated" && *assessment != "manual")
+      return shape_error(doc, *r.find("assessment"), pointer + "/assessment", "\"assessment\" must be \"automated\" or \"manual\"");
+    req.manual = *assessment == "manual";
+    if (const JsonNode* checks = r.find("checks")) {
+      if (!checks->is_array()) return shape_error(doc, *checks, pointer + "/checks", "\"checks\" must be an array of check ids");
+      for (size_t k = 0; k < checks->items.size(); ++k) {
+        if (!checks->items[k].is_string())
+          return shape_error(doc, checks->items[k], fmt::format("{}/checks/{}", pointer, k), "a check id must be a string");
+        req.checks.push_back(checks->items[k].text);
+      }
+    }
+    if (!req.manual && req.checks.empty())
+      return shape_error(doc, r, pointer, fmt::format("requirement {} has no checks: say \"assessment\": \"manual\"", req.id));
+    if (const JsonNode* params = r.find("parameters")) {
+      if (!params->is_object()) return shape_error(doc, *params, pointer + "/parameters", "\"parameters\" must be an object");
+      for (const JsonMember& m : params->members) req.parameters.emplace_back(m.key, m.value.text);
+    }
+    fw.requirements.push_back(std::move(req));
+  }
+  return fw;
+}
+
+Result<std::vector<Framework>> load_frameworks(const std::string& data_dir) {
+  std::vector<Framework> out;
+  if (data_dir.empty()) {
+    for (std::string_view id : kEmbeddedIds) {
+      std::string name = std::string(id) + ".json";
+      std::string_view bytes = catalog::embedded_file(name);
+      if (bytes.empty()) return Error{ErrorCode::kInternal, "no embedded " + name + " in this build", {}, {}};
+      Result<Framework> fw = parse_framework(bytes, "embedded data/compliance/" + std::string(id) + ".json", std::string(id));
+      if (!fw) return fw.error();
+      out.push_back(fw.take());
+    }
+    return out;
+  }
+  std::string dir = (std::filesystem::path(data_dir) / "compliance").string();
+  Result<std::vector<std::string>> files = list_files(dir, ".json");
+  if (!files) return files.error();
+  for (const std::string& path : *files) {
+    Result<std::string> text = read_file(path);
+    if (!text) return text.error();
+    Result<Framework> fw = parse_framework(*text, path, std::filesystem::path(path).stem().string());
+    if (!fw) return fw.error();
+    out.push_back(fw.take());
+  }
+  std::sort(out.begin(), out.end(), [](const Framework& a, const Framework& b) { return a.id < b.id; });
+  return out;
+}
+
+std::string_view requirement_status_name(RequirementStatus status) {
+  switch (status) {
+    case RequirementStatus::kPass: return "PASS";
+    case RequirementStatus::kFail: return "FAIL";
+    case RequirementStatus::kNotEvaluated: return "NOT_EVALUATED";
+    case RequirementStatus::kManual: return "MANUAL";
+  }
+  return "?";
+}
+
+FrameworkResult evaluate_framework(const Framework& framework, std::span<const Finding> findings) {
+  struct Tally {
+    size_t pass = 0, fail = 0, not_evaluated = 0;
+  };
+  std::map<std::string_view, Tally> by_check;
+  for (const Finding& f : findings) {
+    Tally& t = by_check[f.check->id];
+    if (f.status == Status::kFail) ++t.fail;
+    else if (f.status == Status::kNotEvaluated) ++t.not_evaluated;
+    else ++t.pass;
+  }
+  FrameworkResult result;
+  result.framework = &framework;
+  for (const Requirement& req : framework.requirements) {
+    RequirementResult r;
+    r.requirement = &req;
+    if (req.checks.empty()) {
+      r.status = RequirementStatus::kManual;
+      ++result.manual;
+    } else {
+      Tally total;
+      for (const std::string& id : req.checks) {
+        auto it = by_check.find(id);
+        if (it == by_check.end()) {
+          ++total.not_evaluated;  // the check did not run (filtered out) or reported nothing
+          continue;
+        }
+        total.pass += it->second.pass;
+        total.fail += it->second.fail;
+        total.not_evaluated += it->second.not_evaluated;
+      }
+      r.failed = total.fail;
+      if (total.fail) {
+        r.status = RequirementStatus::kFail;
+        ++result.failed;
+      } else if (total.not_evaluated || !total.pass) {
+        r.status = RequirementStatus::kNotEvaluated;
+        ++result.not_evaluated;
+      } else {
+        r.status = RequirementStatus::kPass;
+        ++result.passed;
+      }
+    }
+    result.requirements.push_back(r);
+  }
+  if (result.passed + result.failed)
+    result.score_percent = 100.0 * static_cast<double>(result.passed) / static_cast<double>(result.passed + result.failed);
+  return result;
+}
+
+}  // namespace iamwarden::audit

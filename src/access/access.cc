@@ -10,12 +10,6 @@
 namespace iamwarden::access {
 namespace {
 
-void collect_specific_services(const eval::CompiledPolicy& policy, std::vector<std::string>& out) {
-  for (const eval::CompiledStatement& st : policy.statements)
-    for (const eval::CompiledAction& a : st.actions)
-      if (!a.any && !a.name.is_star()) out.push_back(a.service);
-}
-
 template <class F>
 void for_each_layer_policy(const Layers& layers, F&& f) {
   for (const BoundedPolicy* p : layers.identity) f(*p);
@@ -55,36 +49,39 @@ BoundedPolicy bound_and_compile(const policy::Policy& policy, std::string name, 
   BoundedPolicy out;
   policy::Policy lower = bound_policy(policy, Bound::kLower, known);
   policy::Policy upper = bound_policy(policy, Bound::kUpper, known);
-  for (const policy::Policy* p : {&lower, &upper})
+  policy::Policy every = bound_policy(policy, Bound::kEveryResource, known);
+  for (const policy::Policy* p : {&lower, &upper, &every})
     for (const policy::Statement& st : p->statements)
       if (!st.conditions.empty()) out.principal_dependent = true;
   out.original = eval::compile(policy, name);
+  out.every_resource = eval::compile(every, name);
   out.lower = eval::compile(lower, name);
   out.upper = eval::compile(upper, std::move(name));
-  collect_specific_services(out.original, out.specific_services);
-  sort_unique(out.specific_services);
   return out;
 }
 
 AccessEvaluator::AccessEvaluator(const Layers& layers, eval::Caller caller, eval::Context context)
     : lower_(make_set(layers, &BoundedPolicy::lower)),
       upper_(make_set(layers, &BoundedPolicy::upper)),
+      every_(make_set(layers, &BoundedPolicy::every_resource)),
       original_(make_set(layers, &BoundedPolicy::original)) {
-  for_each_layer_policy(layers, [&](const BoundedPolicy& p) {
-    specific_services_.insert(specific_services_.end(), p.specific_services.begin(), p.specific_services.end());
-  });
-  sort_unique(specific_services_);
+  for_each_layer_policy(layers, [&](const BoundedPolicy& p) { policies_.push_back(&p); });
   const std::string account = caller.account;
   Result<eval::Request> r = eval::make_request(std::move(caller), "sts:GetCallerIdentity", "*", account,
                                                std::move(context));
   if (r) request_ = r.take();  // cannot fail: the action and resource are well-formed
 }
 
-Grant AccessEvaluator::check(std::string_view service, std::string_view action_name) {
+Grant AccessEvaluator::check(std::string_view service, std::string_view action_name, Scope scope) {
   eval::retarget(request_, service, action_name);
   if (evaluate(lower_).decision == eval::Decision::kAllowed) return Grant::kAllowed;
-  if (evaluate(upper_).decision == eval::Decision::kAllowed) return Grant::kConditional;
+  if (evaluate(upper(scope)).decision == eval::Decision::kAllowed) return Grant::kConditional;
   return Grant::kDenied;
+}
+
+Grant AccessEvaluator::upper_only(std::string_view service, std::string_view action_name, Scope scope) {
+  eval::retarget(request_, service, action_name);
+  return evaluate(upper(scope)).decision == eval::Decision::kAllowed ? Grant::kConditional : Grant::kDenied;
 }
 
 GrantReason AccessEvaluator::explain(std::string_view service, std::string_view action_name) {
@@ -115,23 +112,87 @@ GrantReason AccessEvaluator::explain(std::string_view service, std::string_view 
   return reason;
 }
 
+void AccessEvaluator::index_patterns() const {
+  if (patterns_indexed_) return;
+  patterns_indexed_ = true;
+  std::vector<std::pair<std::string_view, const eval::Pattern*>> named;
+  for (const BoundedPolicy* p : policies_)
+    for (const eval::CompiledStatement& st : p->original.statements)
+      for (const eval::CompiledAction& a : st.actions)
+        if (!a.any && !a.name.is_star()) named.emplace_back(a.service, &a.name);
+  std::sort(named.begin(), named.end());
+  for (auto& [service, pattern] : named) {
+    if (service_patterns_.empty() || service_patterns_.back().first != service)
+      service_patterns_.push_back({std::string(service), {}});
+    service_patterns_.back().second.push_back(pattern);
+  }
+}
+
 bool AccessEvaluator::uniform_service(std::string_view service) const {
+  index_patterns();
   // sts has actions that policies do not gate; decide them one by one.
   if (service == "sts") return false;
-  return !std::binary_search(specific_services_.begin(), specific_services_.end(), service);
+  auto it = std::lower_bound(service_patterns_.begin(), service_patterns_.end(), service,
+                             [](const auto& entry, std::string_view v) { return entry.first < v; });
+  return it == service_patterns_.end() || it->first != service;
+}
+
+std::vector<uint32_t> AccessEvaluator::action_classes(const catalog::Service& service,
+                                                      const catalog::Catalog& catalog) const {
+  std::span<const catalog::Action> actions = catalog.actions_of(service);
+  std::string folded = service.prefix;
+  for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  std::vector<uint32_t> rep(actions.size(), 0);
+  index_patterns();
+  if (folded == "sts") {
+    for (uint32_t i = 0; i < rep.size(); ++i) rep[i] = i;
+    return rep;
+  }
+  auto it = std::lower_bound(service_patterns_.begin(), service_patterns_.end(), folded,
+                             [](const auto& entry, std::string_view v) { return entry.first < v; });
+  if (it == service_patterns_.end() || it->first != folded) return rep;  // uniform: one class
+  const std::vector<const eval::Pattern*>& patterns = it->second;
+  // An action's decision depends on it only through which of these patterns match its name.
+  if (patterns.size() > 64) {  // beyond a bit mask: every action on its own
+    for (uint32_t i = 0; i < rep.size(); ++i) rep[i] = i;
+    return rep;
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> seen;  // signature, first action with it
+  std::string name;
+  for (uint32_t i = 0; i < actions.size(); ++i) {
+    name = actions[i].name;
+    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    uint64_t signature = 0;
+    for (size_t k = 0; k < patterns.size(); ++k)
+      if (patterns[k]->match_plain(name)) signature |= uint64_t{1} << k;
+    auto found = std::find_if(seen.begin(), seen.end(), [&](const auto& e) { return e.first == signature; });
+    if (found == seen.end()) {
+      seen.emplace_back(signature, i);
+      rep[i] = i;
+    } else {
+      rep[i] = found->second;
+    }
+  }
+  return rep;
 }
 
 Grant AccessEvaluator::admin(const catalog::Catalog& catalog) {
+  // First one action per service: most principals are no administrator and one of these shows it
+  // at once, before any work on action classes.
+  for (const catalog::Service& s : catalog.services())
+    if (s.action_count && upper_only(s.prefix, catalog.actions_of(s).front().name, Scope::kEveryResource) ==
+                              Grant::kDenied)
+      return Grant::kDenied;
   Grant least = Grant::kAllowed;
-  std::string prefix;
   for (const catalog::Service& s : catalog.services()) {
-    prefix.assign(s.prefix);
-    for (char& c : prefix) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     std::span<const catalog::Action> actions = catalog.actions_of(s);
-    if (actions.empty()) continue;
-    if (uniform_service(prefix)) actions = actions.first(1);
-    for (const catalog::Action& a : actions) {
-      Grant g = check(s.prefix, a.name);
+    std::vector<uint32_t> classes = action_classes(s, catalog);
+    for (uint32_t i = 0; i < actions.size(); ++i) {
+      if (classes[i] != i) continue;  // decided with its class's first action
+      // Once one action is only conditional, the answer is at most conditional: the upper bound
+      // alone can still tell denied from conditional.
+      Grant g = least == Grant::kAllowed ? check(s.prefix, actions[i].name, Scope::kEveryResource)
+                                         : upper_only(s.prefix, actions[i].name, Scope::kEveryResource);
       if (g == Grant::kDenied) return Grant::kDenied;
       least = std::min(least, g);
     }
@@ -141,35 +202,23 @@ Grant AccessEvaluator::admin(const catalog::Catalog& catalog) {
 
 std::vector<Grant> AccessEvaluator::all(const catalog::Catalog& catalog) {
   std::vector<Grant> out(catalog.actions().size(), Grant::kDenied);
-  std::string prefix;
   for (const catalog::Service& s : catalog.services()) {
-    prefix.assign(s.prefix);
-    for (char& c : prefix) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     std::span<const catalog::Action> actions = catalog.actions_of(s);
-    if (actions.empty()) continue;
-    if (uniform_service(prefix)) {
-      Grant g = check(s.prefix, actions.front().name);
-      std::fill_n(out.begin() + s.first_action, actions.size(), g);
-      continue;
-    }
-    for (const catalog::Action& a : actions) out[catalog.index_of(a)] = check(s.prefix, a.name);
+    std::vector<uint32_t> classes = action_classes(s, catalog);
+    for (uint32_t i = 0; i < actions.size(); ++i)
+      out[s.first_action + i] = classes[i] == i ? check(s.prefix, actions[i].name) : out[s.first_action + classes[i]];
   }
   return out;
 }
 
-Grant AccessEvaluator::service(const catalog::Catalog& catalog, std::string_view prefix) {
+Grant AccessEvaluator::service(const catalog::Catalog& catalog, std::string_view prefix, Scope scope) {
   const catalog::Service* s = catalog.find_service(prefix);
-  if (!s) return Grant::kDenied;
+  if (!s || s->action_count == 0) return Grant::kDenied;
   std::span<const catalog::Action> actions = catalog.actions_of(*s);
-  if (actions.empty()) return Grant::kDenied;
-  std::string folded(prefix);
-  for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  if (uniform_service(folded)) actions = actions.first(1);
+  std::vector<uint32_t> classes = action_classes(*s, catalog);
   Grant least = Grant::kAllowed;
-  for (const catalog::Action& a : actions) {
-    least = std::min(least, check(s->prefix, a.name));
-    if (least == Grant::kDenied) break;
-  }
+  for (uint32_t i = 0; i < actions.size() && least != Grant::kDenied; ++i)
+    if (classes[i] == i) least = std::min(least, check(s->prefix, actions[i].name, scope));
   return least;
 }
 

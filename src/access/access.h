@@ -17,6 +17,7 @@
 namespace iamwarden::catalog {
 class Catalog;
 struct Action;
+struct Service;
 }
 
 namespace iamwarden::access {
@@ -31,13 +32,19 @@ enum class Grant : uint8_t {
 /// "denied", "conditional", "allowed".
 std::string_view grant_name(Grant grant);
 
-/// A policy compiled three ways: as written (for explanations) and its two bounds.
+/// Which requests a conditional grant is about.
+enum class Scope : uint8_t {
+  kSomeResource,   ///< conditional = allowed for some resource in some context (`iamwarden access`)
+  kEveryResource,  ///< conditional = allowed for every resource ("*") in some context (admin, policy checks)
+};
+
+/// A policy compiled as written (for explanations) and bounded.
 struct BoundedPolicy {
   eval::CompiledPolicy original;
   eval::CompiledPolicy lower;
   eval::CompiledPolicy upper;
+  eval::CompiledPolicy every_resource;  ///< the Bound::kEveryResource bound
   bool principal_dependent = false;  ///< a bound kept a condition on a principal key
-  std::vector<std::string> specific_services;  ///< services named with a pattern narrower than "svc:*"
 };
 
 /// Compiles the bounds of a parsed policy (KnownKeys::kPrincipal when a principal will be known).
@@ -64,7 +71,7 @@ class AccessEvaluator {
   AccessEvaluator(const Layers& layers, eval::Caller caller, eval::Context context);
 
   /// The grant of one action ("s3", "GetObject"; any case). Allocates nothing once warm.
-  Grant check(std::string_view service, std::string_view action_name);
+  Grant check(std::string_view service, std::string_view action_name, Scope scope = Scope::kSomeResource);
 
   /// The reasons an action is not simply allowed (reads the policies as written).
   GrantReason explain(std::string_view service, std::string_view action_name);
@@ -73,24 +80,39 @@ class AccessEvaluator {
   /// actions more narrowly than "service:*"), so one action stands for all.
   bool uniform_service(std::string_view service) const;
 
-  /// kAllowed when every catalog action is allowed, kConditional when every one is at least
-  /// conditional, kDenied otherwise (stops at the first denied action).
+  /// Splits a service's actions into classes that every policy treats alike (each action matches
+  /// the same action patterns); returns, for each action of the service, the offset of its class's
+  /// first action. Only that one needs evaluating.
+  std::vector<uint32_t> action_classes(const catalog::Service& service, const catalog::Catalog& catalog) const;
+
+  /// Administrator: kAllowed when every catalog action is allowed on every resource, kConditional
+  /// when each is allowed on every resource under some conditions, kDenied otherwise (stops at the
+  /// first action that is not).
   Grant admin(const catalog::Catalog& catalog);
 
   /// Grants of every action of the catalog, in catalog order (uniform services decided once).
   std::vector<Grant> all(const catalog::Catalog& catalog);
 
   /// The grant of all actions of one service together (the least of them).
-  Grant service(const catalog::Catalog& catalog, std::string_view prefix);
+  Grant service(const catalog::Catalog& catalog, std::string_view prefix, Scope scope = Scope::kSomeResource);
 
   const eval::Caller& caller() const { return request_.caller; }
 
  private:
   eval::Outcome evaluate(const eval::PolicySet& set) { return eval::evaluate(request_, set); }
+  /// kConditional when the scope's upper bound allows the action, else kDenied.
+  Grant upper_only(std::string_view service, std::string_view action_name, Scope scope);
+  const eval::PolicySet& upper(Scope scope) const { return scope == Scope::kEveryResource ? every_ : upper_; }
 
-  eval::PolicySet lower_, upper_, original_;
+  eval::PolicySet lower_, upper_, every_, original_;
   eval::Request request_;
-  std::vector<std::string> specific_services_;  ///< sorted
+  /// Builds service_patterns_ on first use (most principals never need it).
+  void index_patterns() const;
+
+  std::vector<const BoundedPolicy*> policies_;  ///< every policy of every layer
+  /// Per service (lower case, sorted): the action-name patterns narrower than "*" naming it.
+  mutable std::vector<std::pair<std::string, std::vector<const eval::Pattern*>>> service_patterns_;
+  mutable bool patterns_indexed_ = false;
 };
 
 /// The caller and context for analysing a policy on its own: an IAM user of the account, with no

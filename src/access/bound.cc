@@ -57,7 +57,10 @@ policy::Policy bound_policy(const policy::Policy& policy, Bound bound, KnownKeys
     const bool allow = st.effect == policy::Effect::kAllow;
     // Lower bound: an Allow must hold everywhere; a Deny counts wherever it might apply.
     // Upper bound: an Allow counts wherever it might hold; a Deny only where it surely applies.
-    const bool keep = (bound == Bound::kLower) == allow ? !unknown_conditions && all_resources : true;
+    bool keep = (bound == Bound::kLower) == allow ? !unknown_conditions && all_resources : true;
+    // "On every resource in some context": an Allow must cover all resources, a Deny that applies
+    // unconditionally to any resource already breaks "every resource".
+    if (bound == Bound::kEveryResource) keep = allow ? all_resources : !unknown_conditions;
     if (!keep) continue;
     if (copy.resource_mode != policy::ElementMode::kAbsent) {
       copy.resource_mode = policy::ElementMode::kNormal;

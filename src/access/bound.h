@@ -13,6 +13,7 @@ namespace iamwarden::access {
 enum class Bound : uint8_t {
   kLower,  ///< Allow: only unconditional statements on all resources; Deny: applies as if its conditions held
   kUpper,  ///< Allow: as if its conditions held, on any resource; Deny: only unconditional ones on all resources
+  kEveryResource,  ///< Allow: as if its conditions held, only on all resources; Deny: every unconditional one
 };
 
 /// Which condition keys the evaluation context decides (kept in both bounds and evaluated by the

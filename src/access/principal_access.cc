@@ -21,19 +21,15 @@ policy::PolicyKind kind_of(snapshot::Attachment attachment) {
 
 const BoundedPolicy* PolicyCache::get(const snapshot::PolicyDocument& document, policy::PolicyKind kind,
                                       std::string_view name, KnownKeys known, std::string& error) {
-  std::string key = fmt::format("{}/{}/{}", static_cast<const void*>(&document), static_cast<int>(kind),
-                                static_cast<int>(known));
   Entry* entry = nullptr;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    std::unique_ptr<Entry>& slot = entries_[key];
-    if (slot) {
-      error = slot->error;
-      return slot->policy.get();
-    }
-    slot = std::make_unique<Entry>();
+    std::unique_ptr<Entry>& slot = entries_[{&document, static_cast<int>(kind) * 4 + static_cast<int>(known)}];
+    if (!slot) slot = std::make_unique<Entry>();
     entry = slot.get();
-    // Parse under the lock: simple, and a document is parsed once however many principals share it.
+  }
+  // Parsed once however many principals share the document; other documents build in parallel.
+  std::call_once(entry->built, [&] {
     policy::ParsedPolicy parsed = snapshot::parse_document(document, kind);
     for (const policy::Diagnostic& d : parsed.diagnostics) {
       if (d.level != policy::DiagnosticLevel::kError) continue;
@@ -42,7 +38,7 @@ const BoundedPolicy* PolicyCache::get(const snapshot::PolicyDocument& document, 
     }
     if (entry->error.empty())
       entry->policy = std::make_unique<BoundedPolicy>(bound_and_compile(parsed.policy, std::string(name), known));
-  }
+  });
   error = entry->error;
   return entry->policy.get();
 }
@@ -80,11 +76,7 @@ Result<PrincipalAccess> principal_access(const snapshot::Account& account, std::
   for (const snapshot::AppliedPolicy& p : pp.policies) {
     if (p.attachment == snapshot::Attachment::kRcp) continue;  // RCPs bound resources, not the principal
     if (p.attachment == snapshot::Attachment::kScp && management) continue;
-    if (!p.document) {
-      out.problems.push_back(fmt::format("{} {} cannot be resolved", snapshot::attachment_name(p.attachment),
-                                         p.arn.empty() ? p.name : p.arn));
-      continue;
-    }
+    if (!p.document) continue;  // listed in pp.unresolved
     std::string label = p.name.empty() ? p.arn : p.name;
     std::string error;
     const BoundedPolicy* bounded = cache.get(*p.document, kind_of(p.attachment), label, KnownKeys::kPrincipal, error);

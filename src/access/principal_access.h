@@ -24,11 +24,17 @@ class PolicyCache {
 
  private:
   struct Entry {
+    std::once_flag built;
     std::unique_ptr<BoundedPolicy> policy;
     std::string error;
   };
-  std::mutex mutex_;
-  std::unordered_map<std::string, std::unique_ptr<Entry>> entries_;  // by document address, kind and keys
+  struct KeyHash {
+    size_t operator()(const std::pair<const void*, int>& k) const {
+      return std::hash<const void*>()(k.first) * 31 + static_cast<size_t>(k.second);
+    }
+  };
+  std::mutex mutex_;  // guards the map only; each entry is built once, outside the lock
+  std::unordered_map<std::pair<const void*, int>, std::unique_ptr<Entry>, KeyHash> entries_;  // (document, kind and keys)
 };
 
 /// What `iamwarden access` evaluates for one user or role.

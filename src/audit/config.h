@@ -60,7 +60,7 @@ struct AuditConfig {
   std::map<std::string, Severity, std::less<>> severity_overrides;  ///< check id -> severity
   std::vector<Suppression> suppressions;
   std::vector<std::string> sensitive_services = {"iam", "kms", "cloudtrail", "organizations", "sts",
-                                                 "secretsmanager", "ssm", "s3"};
+                                                 "secretsmanager"};
   std::vector<std::string> enabled_regions;  ///< regions the SCP region guardrail must leave open; empty = any
   bool password_policy_without_users = false;  ///< report password-policy FAILs when there are no IAM users
 };

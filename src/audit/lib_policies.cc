@@ -1,9 +1,200 @@
-// Engine-based facts about every policy (placeholder until the policy checks land).
+// Engine-based facts about every customer-managed and inline policy, computed once per audit.
 #include "audit/lib_policies.h"
 
-namespace iamwarden::audit {
+#include <fmt/format.h>
 
-PolicyAnalysis::PolicyAnalysis(const snapshot::Account&, const catalog::Catalog&, unsigned,
-                               const std::vector<std::string>&) {}
+#include <algorithm>
+
+#include "base/parallel.h"
+#include "catalog/catalog.h"
+#include "snapshot/policy_document.h"
+
+namespace iamwarden::audit {
+namespace {
+
+using access::Grant;
+
+// One document to analyse and how to name it.
+struct Job {
+  PolicyFacts::Kind kind;
+  std::string arn, name, owner;
+  bool attached = false;
+  const snapshot::PolicyDocument* document = nullptr;
+  snapshot::Origin origin;
+};
+
+std::vector<Job> jobs_of(const snapshot::Account& account) {
+  std::vector<Job> jobs;
+  for (const snapshot::ManagedPolicy& p : account.iam.policies) {
+    if (p.aws_managed()) continue;  // AWS's own policies are not the customer's to fix
+    const snapshot::PolicyVersion* v = p.default_version();
+    if (!v) continue;
+    jobs.push_back({PolicyFacts::Kind::kCustomerManaged, p.arn, p.name, "", p.attachment_count > 0, &v->document,
+                    v->document.origin});
+  }
+  auto inline_of = [&](const snapshot::PolicyHolder& holder, std::string_view what) {
+    for (const snapshot::InlinePolicy& ip : holder.inline_policies)
+      jobs.push_back({PolicyFacts::Kind::kInline, holder.arn + "#" + ip.name, ip.name,
+                      fmt::format("{} {}", what, holder.name), true, &ip.document, ip.document.origin});
+  };
+  for (const snapshot::User& u : account.iam.users) inline_of(u, "user");
+  for (const snapshot::Group& g : account.iam.groups) inline_of(g, "group");
+  for (const snapshot::Role& r : account.iam.roles) {
+    if (r.service_linked()) continue;  // AWS manages service-linked roles' policies
+    inline_of(r, "role");
+  }
+  return jobs;
+}
+
+Grant all_of(access::AccessEvaluator& e, const std::vector<std::string_view>& actions) {
+  Grant least = Grant::kAllowed;
+  for (std::string_view a : actions) {
+    size_t colon = a.find(':');
+    least = std::min(least, e.check(a.substr(0, colon), a.substr(colon + 1), access::Scope::kEveryResource));
+    if (least == Grant::kDenied) break;
+  }
+  return least;
+}
+
+void analyse(const Job& job, const snapshot::Account& account, const catalog::Catalog& catalog,
+             const std::vector<std::string>& sensitive, PolicyFacts& out) {
+  out.kind = job.kind;
+  out.arn = job.arn;
+  out.name = job.name;
+  out.owner = job.owner;
+  out.attached = job.attached;
+  out.origin = job.origin;
+  policy::ParsedPolicy parsed = snapshot::parse_document(*job.document, policy::PolicyKind::kIdentity);
+  for (const policy::Diagnostic& d : parsed.diagnostics) {
+    if (d.level != policy::DiagnosticLevel::kError) continue;
+    out.parse_error = d.error.format();
+    return;
+  }
+  access::BoundedPolicy bounded = access::bound_and_compile(parsed.policy, job.name, access::KnownKeys::kNone);
+  access::Layers layers;
+  layers.identity.push_back(&bounded);
+  access::AccessEvaluator e(layers, access::anonymous_user_of(account.account_id, account.partition), {});
+  constexpr access::Scope kEvery = access::Scope::kEveryResource;
+  std::vector<std::string> keys;
+  auto note_keys = [&](Grant g, std::string_view service, std::string_view action) {
+    if (g != Grant::kConditional) return;
+    access::GrantReason why = e.explain(service, action);
+    keys.insert(keys.end(), why.condition_keys.begin(), why.condition_keys.end());
+  };
+  out.admin = e.admin(catalog);
+  note_keys(out.admin, "iam", "CreateUser");
+  for (const std::string& s : sensitive) {
+    Grant g = e.service(catalog, s, kEvery);
+    if (g == Grant::kDenied) continue;
+    out.full_services.emplace_back(s, g);
+    const catalog::Service* svc = catalog.find_service(s);
+    if (svc && svc->action_count) note_keys(g, svc->prefix, catalog.actions_of(*svc).front().name);
+  }
+  out.pass_role_any = e.check("iam", "PassRole", kEvery);
+  note_keys(out.pass_role_any, "iam", "PassRole");
+  out.assume_role_any = e.check("sts", "AssumeRole", kEvery);
+  note_keys(out.assume_role_any, "sts", "AssumeRole");
+  out.marketplace_subscribe = e.check("aws-marketplace", "Subscribe", kEvery);
+  note_keys(out.marketplace_subscribe, "aws-marketplace", "Subscribe");
+  for (const EscalationPath& path : escalation_paths()) {
+    Grant g = all_of(e, path.actions);
+    if (g != Grant::kDenied) out.escalations.emplace_back(std::string(path.name), g);
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  out.condition_keys = std::move(keys);
+}
+
+}  // namespace
+
+const std::vector<EscalationPath>& escalation_paths() {
+  // Well-known ways to turn IAM or compute permissions into more permissions. A path counts only
+  // when all its actions are granted on every resource (so self-service policies scoped to the
+  // caller's own user, e.g. iam:CreateAccessKey on user/${aws:username}, are not flagged).
+  static const std::vector<EscalationPath> paths = {
+      {"create a new version of a managed policy", {"iam:CreatePolicyVersion"}},
+      {"switch a managed policy to another version", {"iam:SetDefaultPolicyVersion"}},
+      {"attach a managed policy to a user", {"iam:AttachUserPolicy"}},
+      {"attach a managed policy to a group", {"iam:AttachGroupPolicy"}},
+      {"attach a managed policy to a role and assume it", {"iam:AttachRolePolicy", "sts:AssumeRole"}},
+      {"write a user's inline policy", {"iam:PutUserPolicy"}},
+      {"write a group's inline policy", {"iam:PutGroupPolicy"}},
+      {"write a role's inline policy and assume it", {"iam:PutRolePolicy", "sts:AssumeRole"}},
+      {"add a user to any group", {"iam:AddUserToGroup"}},
+      {"create access keys for any user", {"iam:CreateAccessKey"}},
+      {"create a console password for any user", {"iam:CreateLoginProfile"}},
+      {"change any user's console password", {"iam:UpdateLoginProfile"}},
+      {"rewrite a role's trust policy and assume it", {"iam:UpdateAssumeRolePolicy", "sts:AssumeRole"}},
+      {"remove a user's permissions boundary", {"iam:DeleteUserPermissionsBoundary"}},
+      {"remove a role's permissions boundary", {"iam:DeleteRolePermissionsBoundary"}},
+      {"pass a role to a new EC2 instance", {"iam:PassRole", "ec2:RunInstances"}},
+      {"pass a role to a new Lambda function and invoke it",
+       {"iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"}},
+      {"pass a role to a new Lambda function triggered by an event source",
+       {"iam:PassRole", "lambda:CreateFunction", "lambda:CreateEventSourceMapping"}},
+      {"replace the code of an existing Lambda function", {"lambda:UpdateFunctionCode"}},
+      {"pass a role to a Glue development endpoint", {"iam:PassRole", "glue:CreateDevEndpoint"}},
+      {"update a Glue development endpoint's SSH key", {"glue:UpdateDevEndpoint"}},
+      {"pass a role to a CloudFormation stack", {"iam:PassRole", "cloudformation:CreateStack"}},
+      {"pass a role to a Data Pipeline",
+       {"iam:PassRole", "datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"}},
+      {"pass a role to a CodeBuild project and run it",
+       {"iam:PassRole", "codebuild:CreateProject", "codebuild:StartBuild"}},
+      {"pass a role to a SageMaker notebook and open it",
+       {"iam:PassRole", "sagemaker:CreateNotebookInstance", "sagemaker:CreatePresignedNotebookInstanceUrl"}},
+      {"pass a role to an ECS task and run it", {"iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"}},
+  };
+  return paths;
+}
+
+PolicyAnalysis::PolicyAnalysis(const snapshot::Account& account, const catalog::Catalog& catalog, unsigned threads,
+                               const std::vector<std::string>& sensitive_services) {
+  std::vector<Job> jobs = jobs_of(account);
+  facts_.resize(jobs.size());
+  parallel_for(jobs.size(), worker_count(threads, jobs.size()), [&](unsigned, size_t i) {
+    analyse(jobs[i], account, catalog, sensitive_services, facts_[i]);
+  });
+}
+
+std::vector<const PolicyFacts*> PolicyAnalysis::of_kind(PolicyFacts::Kind kind) const {
+  std::vector<const PolicyFacts*> out;
+  for (const PolicyFacts& f : facts_)
+    if (f.kind == kind) out.push_back(&f);
+  return out;
+}
+
+void check_policies(const CheckContext& context, FindingSink& out, std::initializer_list<PolicyFacts::Kind> kinds,
+                    std::optional<bool> attached, const std::function<PolicyVerdict(const PolicyFacts&)>& judge) {
+  const std::string account_arn = fmt::format("arn:{}:iam::{}:root", context.account.partition, context.account.account_id);
+  if (!context.account.iam_present) {
+    out.not_evaluated(account_arn, "authorization-details.json was not collected: no policies to check");
+    return;
+  }
+  if (!context.policies) {
+    out.not_evaluated(account_arn, "the action catalog is not available, so policies cannot be evaluated");
+    return;
+  }
+  for (const PolicyFacts& f : context.policies->policies()) {
+    if (std::find(kinds.begin(), kinds.end(), f.kind) == kinds.end()) continue;
+    if (attached && f.attached != *attached) continue;
+    std::string resource = f.arn;
+    Finding* finding = nullptr;
+    if (!f.parse_error.empty()) {
+      finding = &out.not_evaluated(resource, "the policy document does not parse: " + f.parse_error);
+    } else {
+      PolicyVerdict v = judge(f);
+      finding = v.fail ? &out.fail(resource, std::move(v.message)) : &out.pass(resource, std::move(v.message));
+      finding->evidence = std::move(v.evidence);
+    }
+    finding->resource_name = f.owner.empty() ? f.name : f.owner + " / " + f.name;
+    finding->origin = f.origin;
+  }
+}
+
+std::string describe_grant(access::Grant grant, const PolicyFacts& facts) {
+  if (grant == access::Grant::kAllowed) return "on every resource, unconditionally";
+  if (facts.condition_keys.empty()) return "on every resource, under conditions";
+  return fmt::format("on every resource when its conditions hold ({})", fmt::join(facts.condition_keys, ", "));
+}
 
 }  // namespace iamwarden::audit

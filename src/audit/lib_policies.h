@@ -2,11 +2,15 @@
 // per audit and shared by the policy checks.
 #pragma once
 
+#include <functional>
+#include <initializer_list>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "access/access.h"
+#include "audit/check.h"
 #include "snapshot/account.h"
 
 namespace iamwarden::catalog {
@@ -15,8 +19,9 @@ class Catalog;
 
 namespace iamwarden::audit {
 
-/// What a policy grants, as the engine decides it for any principal it is attached to
-/// (the policy alone: no boundary or SCP; Deny, NotAction, NotResource and conditions honoured).
+/// What a policy grants on every resource ("*"), as the engine decides it for any principal it is
+/// attached to (the policy alone: no boundary or SCP; Deny, NotAction, NotResource honoured; a grant
+/// that needs request conditions is kConditional). Grants limited to some resources do not count.
 struct PolicyFacts {
   enum class Kind : uint8_t { kCustomerManaged, kAwsManaged, kInline };
   Kind kind = Kind::kCustomerManaged;
@@ -33,7 +38,17 @@ struct PolicyFacts {
   access::Grant assume_role_any;       ///< sts:AssumeRole on "*"
   access::Grant marketplace_subscribe; ///< aws-marketplace:Subscribe on "*"
   std::vector<std::pair<std::string, access::Grant>> escalations;  ///< privilege-escalation paths granted
+  std::vector<std::string> condition_keys;  ///< keys the conditional grants above depend on
 };
+
+/// A privilege-escalation path: actions that together let a principal gain more permissions.
+struct EscalationPath {
+  std::string_view name;
+  std::vector<std::string_view> actions;  ///< "iam:PassRole", ...
+};
+
+/// The escalation paths the policy checks look for.
+const std::vector<EscalationPath>& escalation_paths();
 
 /// Facts for every policy of the account, computed in parallel.
 class PolicyAnalysis {
@@ -41,9 +56,27 @@ class PolicyAnalysis {
   PolicyAnalysis(const snapshot::Account& account, const catalog::Catalog& catalog, unsigned threads = 0,
                  const std::vector<std::string>& sensitive_services = {});
   std::span<const PolicyFacts> policies() const { return facts_; }
+  /// The facts of one kind, in snapshot order.
+  std::vector<const PolicyFacts*> of_kind(PolicyFacts::Kind kind) const;
 
  private:
   std::vector<PolicyFacts> facts_;
 };
+
+/// A policy check's judgement of one policy: FAIL with a message, or PASS with one.
+struct PolicyVerdict {
+  bool fail = false;
+  std::string message;
+  std::vector<std::string> evidence;
+};
+
+/// Runs a per-policy check: NOT_EVALUATED when the authorization details or the action catalog are
+/// missing, or for a policy that does not parse; otherwise one finding per policy of the given kinds
+/// (and attachment state, when given) from `judge`.
+void check_policies(const CheckContext& context, FindingSink& out, std::initializer_list<PolicyFacts::Kind> kinds,
+                    std::optional<bool> attached, const std::function<PolicyVerdict(const PolicyFacts&)>& judge);
+
+/// "allows ... on every resource" / "... under conditions (keys)" for a grant in messages.
+std::string describe_grant(access::Grant grant, const PolicyFacts& facts);
 
 }  // namespace iamwarden::audit

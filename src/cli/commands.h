@@ -33,7 +33,16 @@ void add_key_info_command(CLI::App& app, Runner& runner);
 /// `iamwarden collect`: write an account snapshot by running the AWS CLI.
 void add_collect_command(CLI::App& app, Runner& runner);
 
+/// `iamwarden access`: effective permissions of a snapshot principal, and who is an administrator.
+void add_access_command(CLI::App& app, Runner& runner);
+
 /// `iamwarden snapshot`: summarize an account snapshot, list the policies of a principal.
 void add_snapshot_command(CLI::App& app, Runner& runner);
+
+/// `iamwarden audit`: run the audit checks over a snapshot and write a report.
+void add_audit_command(CLI::App& app, Runner& runner);
+
+/// `iamwarden checks`: list the audit checks and the framework requirements they back.
+void add_checks_command(CLI::App& app, Runner& runner);
 
 }  // namespace iamwarden::cli

@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   add_key_info_command(app, runner);
   add_collect_command(app, runner);
   add_snapshot_command(app, runner);
+  add_audit_command(app, runner);
+  add_checks_command(app, runner);
+  add_access_command(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

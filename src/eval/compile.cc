@@ -152,16 +152,4 @@ CompiledPolicy compile(const policy::Policy& doc, std::string name, const Compil
   return out;
 }
 
-bool statement_matches_action(const CompiledStatement& statement, uint64_t service_hash, std::string_view service,
-                              std::string_view action_name) {
-  bool any = false;
-  for (const CompiledAction& a : statement.actions) {
-    if (a.any || (a.service_hash == service_hash && a.service == service && a.name.match_plain(action_name))) {
-      any = true;
-      break;
-    }
-  }
-  return any != statement.not_action;
-}
-
 }  // namespace iamwarden::eval

@@ -110,8 +110,18 @@ struct CompileOptions {
 };
 
 /// True when the statement's Action/NotAction covers the action (service and name lower case).
-bool statement_matches_action(const CompiledStatement& statement, uint64_t service_hash, std::string_view service,
-                              std::string_view action_name);
+/// Inline: the evaluator calls it for every candidate statement.
+inline bool statement_matches_action(const CompiledStatement& statement, uint64_t service_hash,
+                                     std::string_view service, std::string_view action_name) {
+  bool any = false;
+  for (const CompiledAction& a : statement.actions) {
+    if (a.any || (a.service_hash == service_hash && a.service == service && a.name.match_plain(action_name))) {
+      any = true;
+      break;
+    }
+  }
+  return any != statement.not_action;
+}
 
 /// Compiles a parsed policy. The policy must have parsed without errors.
 CompiledPolicy compile(const policy::Policy& policy, std::string name, const CompileOptions& options = {});

@@ -69,6 +69,8 @@ Summary summarize(const Account& account) {
   }
   for (const auto& [id, p] : account.organization.policies) {
     if (!p.content_known) continue;
+    // AWS's own RCPFullAWSAccess is an Allow, which customer RCPs may not contain: not an error.
+    if (p.type == "RESOURCE_CONTROL_POLICY" && (id == "p-RCPFullAWSAccess" || p.name == "RCPFullAWSAccess")) continue;
     check(s, p.document, p.type == "RESOURCE_CONTROL_POLICY" ? policy::PolicyKind::kRcp : policy::PolicyKind::kScp, id);
   }
   return s;

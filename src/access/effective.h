@@ -1,0 +1,72 @@
+// Effective permissions of snapshot principals: the per-action listing of `iamwarden access` and
+// the admin answer for every user and role, sharing work between principals with equal policies.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/access.h"
+#include "access/principal_access.h"
+#include "catalog/access_level.h"
+#include "catalog/catalog.h"
+#include "snapshot/account.h"
+
+namespace iamwarden::access {
+
+/// Which actions to list.
+struct ActionFilter {
+  std::vector<std::string> services;               ///< service prefixes; empty = all
+  std::optional<catalog::AccessLevel> level;       ///< only this access level
+  bool include_denied = false;
+};
+
+/// One listed action.
+struct ActionGrant {
+  const catalog::Action* action = nullptr;
+  Grant grant = Grant::kDenied;
+  GrantReason reason;  ///< filled for conditional actions
+};
+
+/// The effective permissions of one principal.
+struct EffectiveAccess {
+  std::string principal;  ///< ARN
+  bool is_role = false;
+  Grant admin = Grant::kDenied;
+  std::vector<ActionGrant> actions;  ///< catalog order
+  size_t allowed = 0, conditional = 0, denied = 0;  ///< over the filtered actions (denied counted even when not listed)
+  std::vector<std::string> problems;
+  std::string scp_note;
+};
+
+/// Lists the grants of a principal over the catalog actions the filter selects.
+EffectiveAccess effective_access(const PrincipalAccess& principal, const catalog::Catalog& catalog,
+                                 const ActionFilter& filter);
+
+/// The admin answer for one principal.
+struct AdminAnswer {
+  std::string principal;
+  bool is_role = false;
+  Grant admin = Grant::kDenied;
+  std::vector<std::string> problems;
+};
+
+/// Work done by admin_for_all, for the benchmark.
+struct AdminStats {
+  size_t principals = 0;
+  size_t evaluated_sets = 0;  ///< distinct policy sets decided (the rest reused an answer)
+};
+
+/// Decides admin for every user and role (users first, then roles, each in snapshot order) on
+/// `threads` threads (0 = all cores).
+std::vector<AdminAnswer> admin_for_all(const snapshot::Account& account, const catalog::Catalog& catalog,
+                                       unsigned threads, AdminStats* stats = nullptr);
+
+/// Text and JSON renderings.
+std::string effective_access_text(const EffectiveAccess& access, const catalog::Catalog& catalog);
+std::string effective_access_json(const EffectiveAccess& access, const catalog::Catalog& catalog);
+/// One line per principal: "admin       arn:..." ; JSON: one object per principal in an array.
+std::string admin_answers_text(const std::vector<AdminAnswer>& answers);
+std::string admin_answers_json(const std::vector<AdminAnswer>& answers);
+
+}  // namespace iamwarden::access

@@ -1,0 +1,47 @@
+// RFC 4180 CSV: a header row, then one row per result; fields quoted only when they hold a comma,
+// a quote, CR or LF (quotes doubled); CRLF line ends.
+#include <fmt/format.h>
+
+#include "audit/report.h"
+
+namespace iamwarden::audit {
+namespace {
+
+void append_field(std::string& out, std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(field);
+    return;
+  }
+  out += '"';
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_row(std::string& out, std::initializer_list<std::string_view> fields) {
+  bool first = true;
+  for (std::string_view f : fields) {
+    if (!first) out += ',';
+    append_field(out, f);
+    first = false;
+  }
+  out += "\r\n";
+}
+
+}  // namespace
+
+std::string render_csv(const AuditReport& report, const ReportOptions&) {
+  std::string out;
+  append_row(out, {"check", "title", "status", "severity", "service", "resource", "resource_name", "message", "evidence",
+                   "mute_reason"});
+  for (const Finding& f : report.results) {
+    std::string evidence = fmt::format("{}", fmt::join(f.evidence, "; "));
+    append_row(out, {f.check->id, f.check->title, status_name(f.status), severity_name(f.severity), f.check->service,
+                     f.resource, f.resource_name, f.message, evidence, f.mute_reason});
+  }
+  return out;
+}
+
+}  // namespace iamwarden::audit

@@ -1,0 +1,188 @@
+// The audit report for a terminal: a summary, then each failure with why it fails and how to fix
+// it, grouped by severity; what could not be evaluated; notes.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "audit/report.h"
+#include "audit/report_util.h"
+
+namespace iamwarden::audit {
+namespace {
+
+// ANSI colour when enabled; plain text otherwise.
+class Painter {
+ public:
+  explicit Painter(bool on) : on_(on) {}
+  std::string operator()(std::string_view sgr, std::string_view text) const {
+    return on_ ? fmt::format("\033[{}m{}\033[0m", sgr, text) : std::string(text);
+  }
+  std::string bold(std::string_view text) const { return (*this)("1", text); }
+  std::string severity(Severity s, std::string_view text) const { return (*this)(sgr_of(s), text); }
+
+ private:
+  static std::string_view sgr_of(Severity s) {
+    switch (s) {
+      case Severity::kCritical: return "1;31";
+      case Severity::kHigh: return "31";
+      case Severity::kMedium: return "33";
+      case Severity::kLow: return "36";
+      case Severity::kInfo: break;
+    }
+    return "2";
+  }
+  bool on_;
+};
+
+std::string upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+// "label     value", continuation lines of a multi-line value aligned under the first.
+void field(std::string& out, std::string_view label, std::string_view value) {
+  if (value.empty()) return;
+  constexpr std::string_view kIndent = "                ";  // 6 + 10 columns
+  fmt::format_to(std::back_inserter(out), "      {:<10}", label);
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t end = value.find('\n', start);
+    std::string_view line = value.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (start) out += kIndent;
+    out.append(line);
+    out += '\n';
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+}
+
+std::string resource_label(const Finding& f) {
+  if (f.resource_name.empty() || f.resource_name == f.resource) return f.resource;
+  return fmt::format("{} ({})", f.resource_name, f.resource);
+}
+
+std::string origin_label(const snapshot::Origin& o) {
+  if (o.file.empty()) return "";
+  std::string out = o.line ? fmt::format("{}:{}", o.file, o.line) : o.file;
+  if (!o.pointer.empty()) out += " " + o.pointer;
+  return out;
+}
+
+void summary(std::string& out, const AuditReport& r, const Painter& paint) {
+  out += paint.bold(fmt::format("iamwarden audit of account {}{}", r.account_id.empty() ? "(unknown)" : r.account_id,
+                                r.partition.empty() || r.partition == "aws" ? "" : " (" + r.partition + ")"));
+  out += '\n';
+  if (!r.source.empty()) fmt::format_to(std::back_inserter(out), "  snapshot   {}\n", r.source);
+  fmt::format_to(std::back_inserter(out), "  time       {}\n", iso_time(r.generated_at));
+  fmt::format_to(std::back_inserter(out), "  config     {}\n", r.config_file.empty() ? "built-in defaults" : r.config_file);
+  fmt::format_to(std::back_inserter(out), "  checks     {} run, {} results\n\n", r.checks_run.size(), r.results.size());
+  if (!r.frameworks.empty()) {
+    out += paint.bold("Frameworks") + "\n";
+    for (const FrameworkResult& fw : r.frameworks)
+      fmt::format_to(std::back_inserter(out), "  {:<20} {:>5}%  {} passed, {} failed, {} not evaluated, {} manual  ({} {})\n",
+                     fw.framework->id, format_score(fw.score_percent), fw.passed, fw.failed, fw.not_evaluated,
+                     fw.manual, fw.framework->name, fw.framework->version);
+    out += '\n';
+  }
+  const StatusCounts& c = r.counts;
+  fmt::format_to(std::back_inserter(out), "{}    {} FAIL, {} PASS, {} NOT_EVALUATED, {} MUTED\n", paint.bold("Results"),
+                 c.fail, c.pass, c.not_evaluated, c.muted);
+  std::string by_severity;
+  for (Severity s : kSeveritiesDescending) {
+    size_t n = c.fail_by_severity[static_cast<size_t>(s)];
+    std::string item = fmt::format("{} {}", n, severity_name(s));
+    by_severity += (by_severity.empty() ? "" : ", ") + (n ? paint.severity(s, item) : item);
+  }
+  fmt::format_to(std::back_inserter(out), "{}   {}\n", paint.bold("Failures"), by_severity);
+}
+
+void failure(std::string& out, const Finding& f, const Painter& paint) {
+  const CheckMeta& m = *f.check;
+  fmt::format_to(std::back_inserter(out), "  {} {}: {}\n", paint.severity(f.severity, upper(severity_name(f.severity))),
+                 paint.bold(m.id), m.title);
+  field(out, "resource", resource_label(f));
+  field(out, "why", f.message);
+  for (size_t i = 0; i < f.evidence.size(); ++i) field(out, i ? "" : "evidence", f.evidence[i]);
+  field(out, "fix", m.remediation);
+  field(out, "cli", m.remediation_cli);
+  field(out, "at", origin_label(f.origin));
+}
+
+// FAILs under one heading per severity, critical first.
+void failures(std::string& out, const std::vector<const Finding*>& list, const Painter& paint) {
+  for (Severity s : kSeveritiesDescending) {
+    size_t n = 0;
+    for (const Finding* f : list) n += f->severity == s;
+    if (!n) continue;
+    out += '\n' + paint.severity(s, fmt::format("{} ({})", upper(severity_name(s)), n)) + "\n";
+    for (const Finding* f : list)
+      if (f->severity == s) failure(out, *f, paint);
+  }
+}
+
+// One line per check and message: what it needs that the snapshot lacks.
+void not_evaluated(std::string& out, const AuditReport& r, const Painter& paint) {
+  std::vector<const Finding*> list = with_status(r, Status::kNotEvaluated);
+  if (list.empty()) return;
+  out += '\n' + paint.bold(fmt::format("Not evaluated ({})", list.size())) + "\n";
+  std::map<std::pair<std::string_view, std::string_view>, size_t> groups;
+  std::vector<std::pair<std::string_view, std::string_view>> order;
+  for (const Finding* f : list)
+    if (groups[{f->check->id, f->message}]++ == 0) order.emplace_back(f->check->id, f->message);
+  for (const auto& key : order) {
+    size_t n = groups[key];
+    fmt::format_to(std::back_inserter(out), "  {}: {}{}\n", key.first, key.second,
+                   n > 1 ? fmt::format(" ({} resources)", n) : "");
+  }
+}
+
+void short_list(std::string& out, std::string_view heading, const std::vector<const Finding*>& list,
+                const Painter& paint, bool reason) {
+  if (list.empty()) return;
+  out += '\n' + paint.bold(fmt::format("{} ({})", heading, list.size())) + "\n";
+  for (const Finding* f : list)
+    fmt::format_to(std::back_inserter(out), "  {}  {}: {}\n", f->check->id,
+                   f->resource_name.empty() ? f->resource : f->resource_name, reason ? f->mute_reason : f->message);
+}
+
+void baseline_section(std::string& out, const AuditReport& r, const BaselineDiff& diff, const Painter& paint) {
+  fmt::format_to(std::back_inserter(out), "\n{} {}: {} new, {} resolved, {} still failing\n", paint.bold("Baseline"),
+                 diff.file, diff.added.size(), diff.resolved.size(), diff.unchanged);
+  std::vector<const Finding*> added = reported_failures(r, &diff);
+  if (!added.empty()) {
+    out += '\n' + paint.bold(fmt::format("New failures ({})", added.size())) + "\n";
+    failures(out, added, paint);
+  }
+  if (!diff.resolved.empty()) {
+    out += '\n' + paint.bold(fmt::format("Resolved ({})", diff.resolved.size())) + "\n";
+    for (const BaselineFinding& b : diff.resolved)
+      fmt::format_to(std::back_inserter(out), "  {:<8} {}  {}{}\n", b.severity, b.check, b.resource,
+                     b.message.empty() ? "" : ": " + b.message);
+  }
+}
+
+}  // namespace
+
+std::string render_text(const AuditReport& report, const ReportOptions& options) {
+  Painter paint(options.color);
+  std::string out;
+  summary(out, report, paint);
+  if (options.baseline) {
+    baseline_section(out, report, *options.baseline, paint);
+  } else {
+    failures(out, reported_failures(report, nullptr), paint);
+    if (!report.counts.fail) out += "\nNo failures.\n";
+    not_evaluated(out, report, paint);
+    short_list(out, "Muted", with_status(report, Status::kMuted), paint, true);
+    if (options.show_passed) short_list(out, "Passed", with_status(report, Status::kPass), paint, false);
+  }
+  if (!report.notes.empty()) {
+    out += '\n' + paint.bold("Notes") + "\n";
+    for (const std::string& note : report.notes) fmt::format_to(std::back_inserter(out), "  - {}\n", note);
+  }
+  return out;
+}
+
+}  // namespace iamwarden::audit

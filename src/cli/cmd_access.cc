@@ -1,0 +1,121 @@
+// `iamwarden access`: a principal's effective permissions over the action catalog, or who is an
+// administrator (--admin, --all), decided by the policy engine.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "access/effective.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "snapshot/snapshot.h"
+
+namespace iamwarden::cli {
+namespace {
+
+struct AccessOptions {
+  std::vector<std::string> args;  ///< DIR NAME|ARN (NAME|ARN alone with --gaad; DIR alone with --all)
+  std::string gaad;
+  std::vector<std::string> services;
+  std::string access_level;
+  bool admin = false;
+  bool all = false;
+  bool show_denied = false;
+  std::string format = "text";
+  std::string data_dir;
+  unsigned threads = 0;
+};
+
+int run_access(const AccessOptions& o) {
+  const size_t principal_args = o.all ? 0 : 1;
+  const size_t want = principal_args + (o.gaad.empty() ? 1 : 0);
+  if (o.args.size() != want) {
+    fmt::print(stderr, "error: usage: iamwarden access DIR NAME|ARN, iamwarden access DIR --all --admin "
+                       "(or --gaad FILE instead of DIR)\n");
+    return kExitUsage;
+  }
+  if (o.all && !o.admin) {
+    fmt::print(stderr, "error: --all answers the --admin question for every user and role; add --admin\n");
+    return kExitUsage;
+  }
+  access::ActionFilter filter;
+  filter.services = o.services;
+  filter.include_denied = o.show_denied;
+  if (!o.access_level.empty()) {
+    filter.level = catalog::parse_access_level(o.access_level);
+    if (!filter.level) {
+      fmt::print(stderr, "error: unknown access level \"{}\" (List, Read, Write, Permissions management, Tagging)\n",
+                 o.access_level);
+      return kExitUsage;
+    }
+  }
+  Result<catalog::Catalog> catalog = catalog::load_catalog(o.data_dir);
+  if (!catalog) {
+    fmt::print(stderr, "error: {}\n", catalog.error().format());
+    return kExitInput;
+  }
+  for (const std::string& s : o.services) {
+    if (catalog->find_service(s)) continue;
+    std::string near = catalog->suggest_service(s);
+    fmt::print(stderr, "error: unknown service \"{}\"{}\n", s, near.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", near));
+    return kExitUsage;
+  }
+  Result<snapshot::Account> account =
+      snapshot::load_with_builtin_policies(o.gaad.empty() ? o.args[0] : "", o.gaad, o.data_dir);
+  if (!account) {
+    fmt::print(stderr, "error: {}\n", account.error().format());
+    return kExitInput;
+  }
+  if (o.all) {
+    std::vector<access::AdminAnswer> answers = access::admin_for_all(*account, *catalog, o.threads);
+    fmt::print("{}", o.format == "json" ? access::admin_answers_json(answers) : access::admin_answers_text(answers));
+    return kExitOk;
+  }
+  access::PolicyCache cache;
+  Result<access::PrincipalAccess> principal = access::principal_access(*account, o.args.back(), cache);
+  if (!principal) {
+    fmt::print(stderr, "error: {}\n", principal.error().format());
+    return kExitCheckFailed;
+  }
+  if (o.admin) {
+    access::AccessEvaluator evaluator(principal->layers, principal->caller, principal->context);
+    std::vector<access::AdminAnswer> answer(1);
+    answer[0].principal = principal->arn;
+    answer[0].is_role = principal->is_role;
+    answer[0].admin = evaluator.admin(*catalog);
+    answer[0].problems = principal->problems;
+    std::string out = o.format == "json" ? access::admin_answers_json(answer) : access::admin_answers_text(answer);
+    if (o.format == "json") out = out.substr(out.find('{'), out.rfind('}') - out.find('{') + 1) + "\n";  // one object
+    fmt::print("{}", out);
+    return kExitOk;
+  }
+  access::EffectiveAccess result = access::effective_access(*principal, *catalog, filter);
+  fmt::print("{}", o.format == "json" ? access::effective_access_json(result, *catalog)
+                                      : access::effective_access_text(result, *catalog));
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_access_command(CLI::App& app, Runner& runner) {
+  auto o = std::make_shared<AccessOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "access", "Effective permissions of a user or role over every AWS action, decided by the policy engine");
+  cmd->add_option("args", o->args, "DIR NAME|ARN (NAME|ARN alone with --gaad; DIR alone with --all)");
+  cmd->add_option("--gaad", o->gaad, "Read one `aws iam get-account-authorization-details` file instead of a DIR");
+  cmd->add_option("--service", o->services, "Only these service prefixes (repeat or comma-separate)")->delimiter(',');
+  cmd->add_option("--access-level", o->access_level, "Only actions of this level (List, Read, Write, "
+                                                     "\"Permissions management\", Tagging)");
+  cmd->add_flag("--admin", o->admin, "Only say whether the principal is effectively an administrator");
+  cmd->add_flag("--all", o->all, "With --admin: answer for every user and role of the snapshot");
+  cmd->add_flag("--show-denied", o->show_denied, "Also list denied actions");
+  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--data-dir", o->data_dir, "Read catalog and managed-policy data from this folder");
+  cmd->add_option("--threads", o->threads, "Worker threads for --all (default: all cores)");
+  cmd->callback([o, &runner] { runner = [o] { return run_access(*o); }; });
+}
+
+}  // namespace iamwarden::cli

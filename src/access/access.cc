@@ -29,6 +29,22 @@ eval::PolicySet make_set(const Layers& layers, eval::CompiledPolicy BoundedPolic
   return set;
 }
 
+// "Allow everything": the identity side of the SCP ceiling.
+const BoundedPolicy& allow_all() {
+  static const BoundedPolicy policy = [] {
+    policy::Policy p;
+    p.kind = policy::PolicyKind::kIdentity;
+    p.version = policy::Version::k2012_10_17;
+    policy::Statement& st = p.statements.emplace_back();
+    st.action_mode = policy::ElementMode::kNormal;
+    st.actions.push_back({"*", 0});
+    st.resource_mode = policy::ElementMode::kNormal;
+    st.resources.push_back({"*", 0});
+    return bound_and_compile(p, "allow-all (SCP ceiling)", KnownKeys::kNone);
+  }();
+  return policy;
+}
+
 void sort_unique(std::vector<std::string>& v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -66,6 +82,13 @@ AccessEvaluator::AccessEvaluator(const Layers& layers, eval::Caller caller, eval
       every_(make_set(layers, &BoundedPolicy::every_resource)),
       original_(make_set(layers, &BoundedPolicy::original)) {
   for_each_layer_policy(layers, [&](const BoundedPolicy& p) { policies_.push_back(&p); });
+  if (!layers.scp_levels.empty()) {
+    Layers ceiling;
+    ceiling.identity.push_back(&allow_all());
+    ceiling.scp_levels = layers.scp_levels;
+    ceiling_lower_ = make_set(ceiling, &BoundedPolicy::lower);
+    ceiling_every_ = make_set(ceiling, &BoundedPolicy::every_resource);
+  }
   const std::string account = caller.account;
   Result<eval::Request> r = eval::make_request(std::move(caller), "sts:GetCallerIdentity", "*", account,
                                                std::move(context));
@@ -176,13 +199,24 @@ std::vector<uint32_t> AccessEvaluator::action_classes(const catalog::Service& se
   return rep;
 }
 
+Grant AccessEvaluator::ceiling(std::string_view service, std::string_view action_name) {
+  if (ceiling_lower_.identity.empty()) return Grant::kAllowed;  // no SCPs: nothing caps the account
+  eval::retarget(request_, service, action_name);
+  if (evaluate(ceiling_lower_).decision == eval::Decision::kAllowed) return Grant::kAllowed;
+  if (evaluate(ceiling_every_).decision == eval::Decision::kAllowed) return Grant::kConditional;
+  return Grant::kDenied;
+}
+
 Grant AccessEvaluator::admin(const catalog::Catalog& catalog) {
+  constexpr Scope kEvery = Scope::kEveryResource;
   // First one action per service: most principals are no administrator and one of these shows it
   // at once, before any work on action classes.
-  for (const catalog::Service& s : catalog.services())
-    if (s.action_count && upper_only(s.prefix, catalog.actions_of(s).front().name, Scope::kEveryResource) ==
-                              Grant::kDenied)
+  for (const catalog::Service& s : catalog.services()) {
+    if (!s.action_count) continue;
+    std::string_view name = catalog.actions_of(s).front().name;
+    if (upper_only(s.prefix, name, kEvery) == Grant::kDenied && ceiling(s.prefix, name) != Grant::kDenied)
       return Grant::kDenied;
+  }
   Grant least = Grant::kAllowed;
   for (const catalog::Service& s : catalog.services()) {
     std::span<const catalog::Action> actions = catalog.actions_of(s);
@@ -191,10 +225,13 @@ Grant AccessEvaluator::admin(const catalog::Catalog& catalog) {
       if (classes[i] != i) continue;  // decided with its class's first action
       // Once one action is only conditional, the answer is at most conditional: the upper bound
       // alone can still tell denied from conditional.
-      Grant g = least == Grant::kAllowed ? check(s.prefix, actions[i].name, Scope::kEveryResource)
-                                         : upper_only(s.prefix, actions[i].name, Scope::kEveryResource);
+      Grant g = least == Grant::kAllowed ? check(s.prefix, actions[i].name, kEvery)
+                                         : upper_only(s.prefix, actions[i].name, kEvery);
+      if (g == Grant::kAllowed) continue;
+      Grant cap = ceiling(s.prefix, actions[i].name);
+      if (g >= cap) continue;  // as much as anyone in the account may have
       if (g == Grant::kDenied) return Grant::kDenied;
-      least = std::min(least, g);
+      least = Grant::kConditional;
     }
   }
   return least;

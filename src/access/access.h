@@ -85,9 +85,10 @@ class AccessEvaluator {
   /// first action. Only that one needs evaluating.
   std::vector<uint32_t> action_classes(const catalog::Service& service, const catalog::Catalog& catalog) const;
 
-  /// Administrator: kAllowed when every catalog action is allowed on every resource, kConditional
-  /// when each is allowed on every resource under some conditions, kDenied otherwise (stops at the
-  /// first action that is not).
+  /// Administrator: kAllowed when every catalog action is allowed on every resource, as far as the
+  /// SCPs let anyone in the account (an action the SCPs deny to everyone does not count against
+  /// it); kConditional when some need request conditions; kDenied otherwise (stops at the first
+  /// action that decides it).
   Grant admin(const catalog::Catalog& catalog);
 
   /// Grants of every action of the catalog, in catalog order (uniform services decided once).
@@ -103,8 +104,11 @@ class AccessEvaluator {
   /// kConditional when the scope's upper bound allows the action, else kDenied.
   Grant upper_only(std::string_view service, std::string_view action_name, Scope scope);
   const eval::PolicySet& upper(Scope scope) const { return scope == Scope::kEveryResource ? every_ : upper_; }
+  /// The grant of the SCP ceiling alone (an allow-all identity policy under the same SCPs), on every resource.
+  Grant ceiling(std::string_view service, std::string_view action_name);
 
   eval::PolicySet lower_, upper_, every_, original_;
+  eval::PolicySet ceiling_lower_, ceiling_every_;  ///< empty identity when there are no SCP levels
   eval::Request request_;
   /// Builds service_patterns_ on first use (most principals never need it).
   void index_patterns() const;

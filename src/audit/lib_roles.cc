@@ -89,8 +89,8 @@ bool scp_path_applies(const CheckContext& context, FindingSink& out) {
   if (!org.present) {
     if (account.file_status(kOrgFile) == snapshot::FileStatus::kNotFound) {
       account_finding(context, out, Status::kFail,
-                      "the account is not in an organization (describe-organization: AWSOrganizationsNotInUseException), "
-                      "so no SCP can apply",
+                      "the account is not in an organization (describe-organization: "
+                      "AWSOrganizationsNotInUseException), so no SCP can apply",
                       kOrgFile);
     } else {
       account_finding(context, out, Status::kNotEvaluated,
@@ -100,7 +100,8 @@ bool scp_path_applies(const CheckContext& context, FindingSink& out) {
   }
   if (!org.feature_set.empty() && org.feature_set != "ALL") {
     account_finding(context, out, Status::kFail,
-                    fmt::format("organization {} has FeatureSet {}: SCPs need all features enabled", org.id, org.feature_set),
+                    fmt::format("organization {} has FeatureSet {}: SCPs need all features enabled", org.id,
+                                org.feature_set),
                     kOrgFile);
     return false;
   }

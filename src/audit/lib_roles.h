@@ -141,8 +141,8 @@ bool clause_key_in(const policy::ConditionClause& clause, std::initializer_list<
 /// account) with the trust view as the role's resource policy. `context` holds the keys the probe
 /// sets; the keys derived from the caller (aws:PrincipalArn, ...) are added unless already there.
 /// nullopt when the role's ARN cannot be a request resource.
-std::optional<eval::Outcome> probe_assume_role(const TrustView& view, const snapshot::Role& role, const eval::Caller& caller,
-                                eval::Context context);
+std::optional<eval::Outcome> probe_assume_role(const TrustView& view, const snapshot::Role& role,
+                                               const eval::Caller& caller, eval::Context context);
 
 /// "statement <label>" of the statement that decided, or the engine's one-line account of the decision.
 std::string deciding_statement(const eval::Outcome& outcome);

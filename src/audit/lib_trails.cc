@@ -57,7 +57,8 @@ void read_advanced(const JsonNode& list, ManagementEvents& ev, std::vector<std::
     const JsonNode& s = list.items[i];
     if (!s.is_object()) continue;
     const JsonNode* name = s.find("Name");
-    const std::string label = name && name->is_string() && !name->text.empty() ? "\"" + name->text + "\"" : fmt::format("#{}", i);
+    const std::string label =
+        name && name->is_string() && !name->text.empty() ? "\"" + name->text + "\"" : fmt::format("#{}", i);
     const JsonNode* fields = s.find("FieldSelectors");
     bool management = false, reads = true, writes = true;
     std::vector<std::string> filters;
@@ -80,13 +81,14 @@ void read_advanced(const JsonNode& list, ManagementEvents& ev, std::vector<std::
     }
     if (!management) continue;
     if (!filters.empty()) {
-      notes.push_back(fmt::format("advanced selector {}: management events filtered by {}", label, fmt::join(filters, ", ")));
+      notes.push_back(
+          fmt::format("advanced selector {}: management events filtered by {}", label, fmt::join(filters, ", ")));
       continue;
     }
     ev.reads = ev.reads || reads;
     ev.writes = ev.writes || writes;
-    notes.push_back(fmt::format("advanced selector {}: management events, {}", label,
-                                reads && writes ? "read and write" : reads ? "read-only" : writes ? "write-only" : "none"));
+    const char* which = reads && writes ? "read and write" : reads ? "read-only" : writes ? "write-only" : "none";
+    notes.push_back(fmt::format("advanced selector {}: management events, {}", label, which));
   }
 }
 
@@ -133,7 +135,8 @@ void check_each_trail(const CheckContext& context, FindingSink& out, TrailJudge 
   if (!require_trails(context, out)) return;
   if (context.account.trails->empty()) {
     account_finding(context, out, Status::kFail,
-                    fmt::format("no CloudTrail trail in any collected region, so no trail has {}", setting), "cloudtrail/");
+                    fmt::format("no CloudTrail trail in any collected region, so no trail has {}", setting),
+                    "cloudtrail/");
     return;
   }
   for (const snapshot::Trail& trail : *context.account.trails) {
@@ -161,7 +164,8 @@ ManagementEvents management_events(const snapshot::Trail& trail) {
     if (text->empty()) continue;
     Result<JsonDocument> doc = parse_json(*text, trail_file(trail, "event-selectors.json"));
     if (!doc || !doc->root.is_array()) {
-      ev.how = fmt::format("the event selectors of the trail in {} cannot be read", trail_file(trail, "event-selectors.json"));
+      ev.how = fmt::format("the event selectors of the trail in {} cannot be read",
+                           trail_file(trail, "event-selectors.json"));
       return ev;
     }
     reader(doc->root, ev, notes);

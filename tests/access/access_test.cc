@@ -180,3 +180,32 @@ TEST(Access, PolicyAloneTreatsPrincipalKeysAsUnknown) {
 
 }  // namespace
 }  // namespace iamwarden::access
+
+namespace iamwarden::access {
+namespace {
+
+TEST(AccessAdmin, AdministratorUnderGuardrailScpsIsStillAdmin) {
+  // AdministratorAccess under an SCP that denies leaving the organization to everyone and limits
+  // regions: the principal can do all that anyone in the account can, so it is an administrator.
+  Fixture f;
+  f.identity.push_back(bounded(kAdmin));
+  f.scps.push_back(bounded(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},
+      {"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"},
+      {"Effect":"Deny","NotAction":["iam:*","sts:*"],"Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}}}]})",
+                           policy::PolicyKind::kScp));
+  AccessEvaluator e = f.evaluator();
+  EXPECT_EQ(e.check("organizations", "LeaveOrganization"), Grant::kDenied);
+  EXPECT_EQ(e.admin(test_catalog()), Grant::kAllowed);
+}
+
+TEST(AccessAdmin, PrincipalDenyBelowTheCeilingIsNotAdmin) {
+  Fixture f;
+  f.identity.push_back(bounded(kAdmin));
+  f.identity.push_back(bounded(R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"iam:CreateUser","Resource":"*"}})"));
+  f.scps.push_back(bounded(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}})",
+                           policy::PolicyKind::kScp));
+  EXPECT_EQ(f.evaluator().admin(test_catalog()), Grant::kDenied);
+}
+
+}  // namespace
+}  // namespace iamwarden::access

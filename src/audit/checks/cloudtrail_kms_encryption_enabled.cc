@@ -35,7 +35,8 @@ const CheckMeta kMeta{
 };
 
 std::pair<Status, std::string> judge(const snapshot::Trail& trail) {
-  if (!trail.kms_key_id.empty()) return {Status::kPass, fmt::format("log files are encrypted with KMS key {}", trail.kms_key_id)};
+  if (!trail.kms_key_id.empty())
+    return {Status::kPass, fmt::format("log files are encrypted with KMS key {}", trail.kms_key_id)};
   return {Status::kFail, "no KmsKeyId: log files are encrypted with S3-managed keys only"};
 }
 

@@ -45,7 +45,8 @@ void run(const CheckContext& context, FindingSink& out) {
   std::vector<std::string> logging, unknown, stopped, single;
   for (const snapshot::Trail& t : trails) {
     if (!t.multi_region) single.push_back(fmt::format("{} ({})", t.name, t.home_region));
-    else if (!t.status_known) unknown.push_back(fmt::format("{} (no status in {})", t.name, trail_file(t, "trail-status.json")));
+    else if (!t.status_known)
+      unknown.push_back(fmt::format("{} (no status in {})", t.name, trail_file(t, "trail-status.json")));
     else if (t.is_logging) logging.push_back(t.arn);
     else stopped.push_back(t.name);
   }
@@ -64,7 +65,8 @@ void run(const CheckContext& context, FindingSink& out) {
   }
   std::string why;
   if (trails.empty()) why = "no trail in any collected region";
-  else if (!stopped.empty()) why = fmt::format("multi-region trail(s) {} are not logging (IsLogging false)", fmt::join(stopped, ", "));
+  else if (!stopped.empty())
+    why = fmt::format("multi-region trail(s) {} are not logging (IsLogging false)", fmt::join(stopped, ", "));
   else why = fmt::format("no multi-region trail; single-region trail(s): {}", fmt::join(single, ", "));
   account_finding(context, out, Status::kFail, std::move(why), "cloudtrail/");
 }

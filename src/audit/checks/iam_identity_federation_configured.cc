@@ -25,7 +25,8 @@ const CheckMeta kMeta{
             "account, outside the organization's central identity lifecycle (joiners, leavers, MFA policy).",
     .remediation = "Manage human access centrally with IAM Identity Center or an external SAML/OIDC identity "
                    "provider, and replace IAM users with roles assumed through it.",
-    .remediation_cli = "aws iam create-saml-provider --name <provider-name> --saml-metadata-document file://metadata.xml",
+    .remediation_cli =
+        "aws iam create-saml-provider --name <provider-name> --saml-metadata-document file://metadata.xml",
     .remediation_terraform =
         "resource \"aws_iam_saml_provider\" \"idp\" {\n"
         "  name                   = \"<provider-name>\"\n"
@@ -53,8 +54,8 @@ void run(const CheckContext& context, FindingSink& out) {
     return;
   }
   if (account.saml_providers && account.oidc_providers) {
-    account_finding(context, out, Status::kFail, fmt::format("no SAML provider ({}) and no OIDC provider ({})", kSaml, kOidc),
-                    kSaml);
+    account_finding(context, out, Status::kFail,
+                    fmt::format("no SAML provider ({}) and no OIDC provider ({})", kSaml, kOidc), kSaml);
     return;
   }
   std::vector<std::string> missing;

@@ -76,7 +76,8 @@ void run(const CheckContext& context, FindingSink& out) {
       status = Status::kNotEvaluated;
       message = fmt::format("role {} of the profile is not in authorization-details.json", fmt::join(unknown, ", "));
     } else {
-      message = fmt::format("role {} in the profile does not have AdministratorAccess attached", fmt::join(names, ", "));
+      message =
+          fmt::format("role {} in the profile does not have AdministratorAccess attached", fmt::join(names, ", "));
     }
     Finding& f = report(out, status, std::string(arn), std::move(message));
     f.resource_name = entry.profile->name;

@@ -79,7 +79,8 @@ void judge(const CheckContext& context, FindingSink& out, const snapshot::Role& 
   for (const auto& [principal, principal_account] : foreign) {
     accounts.insert(principal_account);
     Result<eval::Caller> caller = eval::parse_caller(principal);
-    std::optional<eval::Outcome> outcome = caller ? probe_assume_role(view, role, *caller, eval::Context{}) : std::nullopt;
+    std::optional<eval::Outcome> outcome =
+        caller ? probe_assume_role(view, role, *caller, eval::Context{}) : std::nullopt;
     if (!outcome) {
       unevaluable.push_back(principal);
     } else if (outcome->decision == eval::Decision::kAllowed) {

@@ -80,7 +80,8 @@ void judge(const CheckContext& context, FindingSink& out, const snapshot::Role& 
                                                   service.substr(0, service.find('.')), other));
     (void)source.set("aws:SourceOrgID", "o-iamwardenprobe");
     (void)source.set_list("aws:SourceOrgPaths", {"o-iamwardenprobe/r-iamw/"});
-    std::optional<eval::Outcome> outcome = caller ? probe_assume_role(view, role, *caller, std::move(source)) : std::nullopt;
+    std::optional<eval::Outcome> outcome =
+        caller ? probe_assume_role(view, role, *caller, std::move(source)) : std::nullopt;
     if (!outcome) {
       unevaluable.push_back(service);
     } else if (outcome->decision == eval::Decision::kAllowed) {
@@ -104,7 +105,8 @@ void judge(const CheckContext& context, FindingSink& out, const snapshot::Role& 
     message = fmt::format("{} in the trust policy is not a service principal iamwarden can evaluate",
                           fmt::join(unevaluable, ", "));
   } else if (!protected_services.empty()) {
-    message = fmt::format("{} can assume the role only for this account's resources", fmt::join(protected_services, ", "));
+    message = fmt::format("{} can assume the role only for this account's resources",
+                          fmt::join(protected_services, ", "));
   } else {
     message = "the role trusts no service that needs a source condition";
   }

@@ -69,9 +69,8 @@ std::string why_restricted(const policy::Policy& trust) {
     std::vector<std::string> kept;
     for (const policy::ConditionClause& c : st.conditions)
       if (restricts_caller(c)) kept.push_back(fmt::format("{} {}", c.op_name.value, c.key.value));
-    limits.push_back(fmt::format("statement {} trusts \"*\" but is limited by {}",
-                                 statement_label(st),
-                                 kept.empty() ? std::string("its other elements") : fmt::format("{}", fmt::join(kept, ", "))));
+    const std::string by = kept.empty() ? std::string("its other elements") : fmt::format("{}", fmt::join(kept, ", "));
+    limits.push_back(fmt::format("statement {} trusts \"*\" but is limited by {}", statement_label(st), by));
   }
   if (limits.empty()) return "no statement trusts \"*\"";
   return fmt::format("{}", fmt::join(limits, "; "));
@@ -87,7 +86,8 @@ void judge(const CheckContext& context, FindingSink& out, const snapshot::Role& 
   (void)probe.set("aws:PrincipalOrgID", "o-iamwardenprobe");
   (void)probe.set_list("aws:PrincipalOrgPaths", {"o-iamwardenprobe/r-iamw/"});
   (void)probe.set("aws:userid", "AIDAIAMWARDENOUTSIDER");
-  std::optional<eval::Outcome> outcome = caller ? probe_assume_role(view, role, *caller, std::move(probe)) : std::nullopt;
+  std::optional<eval::Outcome> outcome =
+      caller ? probe_assume_role(view, role, *caller, std::move(probe)) : std::nullopt;
   if (!outcome) {
     trust_finding(out, Status::kNotEvaluated, role,
                   fmt::format("the role ARN \"{}\" in authorization-details.json cannot be evaluated", role.arn));

@@ -114,7 +114,8 @@ void run(const CheckContext& context, FindingSink& out) {
             if (!wanted.empty()) f.evidence.push_back(fmt::format("enabled_regions: {}", fmt::join(wanted, ", ")));
             return;
           }
-          blocking.push_back(fmt::format("{}, which would also deny enabled region(s) {}", where, fmt::join(closed, ", ")));
+          blocking.push_back(
+              fmt::format("{}, which would also deny enabled region(s) {}", where, fmt::join(closed, ", ")));
         }
       }
     }

@@ -57,7 +57,8 @@ void run(const CheckContext& context, FindingSink& out) {
   }
   if (!restricting.empty()) {
     Finding& f = account_finding(context, out, Status::kPass,
-                                 fmt::format("{} SCP(s) besides FullAWSAccess apply to the account", restricting.size()),
+                                 fmt::format("{} SCP(s) besides FullAWSAccess apply to the account",
+                                             restricting.size()),
                                  "organizations/scp-targets/");
     f.evidence = std::move(restricting);
     return;

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# access: a principal's effective permissions (engine-decided), --admin for one or --all principals.
+set -u
+bin=$1; src=$2; tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+demo=$src/examples/demo-account
+
+"$bin" access "$demo" --all --admin --format json >"$tmp/all.json"; rc=$?
+[ $rc -eq 0 ] || fail "--all --admin exits 0, got $rc"
+python3 - "$tmp/all.json" <<'PY' || fail "admin answers: $(head -c 2000 "$tmp/all.json")"
+import json, sys
+answers = {a["principal"].rsplit("/", 1)[1]: a for a in json.load(open(sys.argv[1]))}
+assert len(answers) == 50, len(answers)
+# AdministratorAccess under the organization's guardrail SCPs is still an administrator.
+assert answers["ExampleCorpAdmins"]["admin"] is True
+# An inline Allow */* on a user.
+assert answers["oscar.reyes"]["admin"] is True
+# Allow * only with MFA: an administrator under conditions, not "admin": true.
+assert answers["alice.nguyen"]["admin"] is False and answers["alice.nguyen"]["adminGrant"] == "conditional"
+# Allow * with a Deny that leaves three S3 reads.
+assert answers["grace.kim"]["admin"] is False and answers["grace.kim"]["adminGrant"] == "denied"
+# Service-linked roles are never administrators of the customer's making.
+assert all(not a["admin"] for n, a in answers.items() if n.startswith("AWSServiceRole"))
+PY
+
+"$bin" access "$demo" ExampleCorpAdmins --admin --format json >"$tmp/one.json"; rc=$?
+[ $rc -eq 0 ] || fail "--admin exits 0, got $rc"
+grep -q '"principal":"arn:aws:iam::111122223333:role/ExampleCorpAdmins","type":"role","admin":true' "$tmp/one.json" \
+  || fail "one admin answer: $(cat "$tmp/one.json")"
+
+"$bin" access "$demo" grace.kim --service s3 --access-level read >"$tmp/grace"; rc=$?
+[ $rc -eq 0 ] || fail "listing exits 0, got $rc"
+grep -q "^user arn:aws:iam::111122223333:user/grace.kim" "$tmp/grace" || fail "header: $(head -3 "$tmp/grace")"
+grep -q "allowed      GetObject " "$tmp/grace" || fail "GetObject allowed: $(cat "$tmp/grace")"
+grep -q "DeleteObject" "$tmp/grace" && fail "write actions are filtered out by --access-level read"
+
+"$bin" access "$demo" alice.nguyen --service iam --format json >"$tmp/alice.json"; rc=$?
+[ $rc -eq 0 ] || fail "json listing exits 0, got $rc"
+python3 - "$tmp/alice.json" <<'PY' || fail "conditional grants name their keys: $(head -c 1500 "$tmp/alice.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+create = [a for a in d["actions"] if a["action"] == "iam:CreateUser"][0]
+assert create["grant"] == "conditional", create
+assert "aws:MultiFactorAuthPresent" in create["conditionKeys"], create
+PY
+
+"$bin" access --gaad "$demo/authorization-details.json" oscar.reyes --admin >"$tmp/gaad"; rc=$?
+[ $rc -eq 0 ] || fail "--gaad exits 0, got $rc"
+grep -q "^admin  *arn:aws:iam::111122223333:user/oscar.reyes" "$tmp/gaad" || fail "--gaad answer: $(cat "$tmp/gaad")"
+
+"$bin" access "$demo" nobody >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] || fail "unknown principal exits 1, got $rc"
+"$bin" access "$demo" --all >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] || fail "--all without --admin exits 2, got $rc"
+"$bin" access "$demo" alice.nguyen --service s4 >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] || fail "unknown service exits 2, got $rc"
+grep -q 'did you mean "s3"' "$tmp/err" || fail "service suggestion: $(cat "$tmp/err")"
+"$bin" access "$tmp/nonexistent" alice >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 3 ] || fail "missing snapshot exits 3, got $rc"
+exit 0

@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build run test test-release test-sanitize bench bench-secrets fuzz clean
+.PHONY: all deps build run test test-release test-sanitize bench bench-snapshot bench-secrets fuzz clean
 
 all: build
 
@@ -16,8 +16,8 @@ build: deps
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	$(BUILD)/iamwarden simulate examples/requests/cross-account-read.json --explain
-	$(BUILD)/iamwarden simulate --batch examples/requests
+	$(BUILD)/iamwarden audit examples/demo-account --now 2026-11-20T09:00:00Z --format html --output audit-report.html
+	$(BUILD)/iamwarden audit examples/demo-account --now 2026-11-20T09:00:00Z
 
 test: deps test-release test-sanitize
 
@@ -36,6 +36,19 @@ bench: deps
 	cmake --build $(BUILD)-bench -j $(JOBS) --target bench_eval bench_catalog
 	$(BUILD)-bench/bench/bench_eval
 	$(BUILD)-bench/bench/bench_catalog
+
+# Snapshot load, `access --all --admin` and audit on a generated organisation-sized account
+# (10,000 users, 50,000 roles, 20,000 policies, ~530 MB) and on a ~1 MB one (docs/performance.md).
+bench-snapshot: deps
+	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DIAMWARDEN_BUILD_BENCH=ON >/dev/null
+	cmake --build $(BUILD)-bench -j $(JOBS) --target gen_snapshot bench_snapshot bench_access bench_audit
+	$(BUILD)-bench/bench/gen_snapshot $(BUILD)-bench/org-snapshot >/dev/null
+	$(BUILD)-bench/bench/gen_snapshot $(BUILD)-bench/small-snapshot --scale 0.002 >/dev/null
+	$(BUILD)-bench/bench/bench_snapshot $(BUILD)-bench/org-snapshot
+	$(BUILD)-bench/bench/bench_access $(BUILD)-bench/org-snapshot
+	$(BUILD)-bench/bench/bench_audit $(BUILD)-bench/org-snapshot
+	$(BUILD)-bench/bench/bench_audit $(BUILD)-bench/small-snapshot --repeat 10
+	$(BUILD)-bench/bench/bench_audit examples/demo-account --repeat 10
 
 # `iamwarden secrets` against ripgrep and git-secrets on a generated ~200 MB tree (docs/performance.md).
 bench-secrets: deps

@@ -191,6 +191,16 @@ void check_policies(const CheckContext& context, FindingSink& out, std::initiali
   }
 }
 
+PolicyVerdict admin_verdict(const PolicyFacts& f) {
+  if (f.admin == access::Grant::kDenied) return {false, "does not grant every action on every resource", {}};
+  return {true, "grants every action " + describe_grant(f.admin, f) + ": full administrator access", {}};
+}
+
+PolicyVerdict action_verdict(access::Grant grant, const PolicyFacts& f, std::string_view action) {
+  if (grant == access::Grant::kDenied) return {false, fmt::format("does not allow {} on every resource", action), {}};
+  return {true, fmt::format("allows {} {}", action, describe_grant(grant, f)), {}};
+}
+
 std::string describe_grant(access::Grant grant, const PolicyFacts& facts) {
   if (grant == access::Grant::kAllowed) return "on every resource, unconditionally";
   if (facts.condition_keys.empty()) return "on every resource, under conditions";

@@ -76,6 +76,12 @@ struct PolicyVerdict {
 void check_policies(const CheckContext& context, FindingSink& out, std::initializer_list<PolicyFacts::Kind> kinds,
                     std::optional<bool> attached, const std::function<PolicyVerdict(const PolicyFacts&)>& judge);
 
+/// The full-administrator verdict (FAIL when every action is granted on every resource).
+PolicyVerdict admin_verdict(const PolicyFacts& facts);
+
+/// The verdict on one action granted on every resource ("iam:PassRole"): FAIL unless denied.
+PolicyVerdict action_verdict(access::Grant grant, const PolicyFacts& facts, std::string_view action);
+
 /// "allows ... on every resource" / "... under conditions (keys)" for a grant in messages.
 std::string describe_grant(access::Grant grant, const PolicyFacts& facts);
 

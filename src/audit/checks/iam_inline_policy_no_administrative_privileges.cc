@@ -22,16 +22,7 @@ const CheckMeta kMeta{
 };
 
 void run(const CheckContext& context, FindingSink& out) {
-  check_policies(context, out, {PolicyFacts::Kind::kInline}, std::nullopt, [](const PolicyFacts& f) {
-    PolicyVerdict v;
-    if (f.admin == access::Grant::kDenied) {
-      v.message = "does not grant every action on every resource";
-    } else {
-      v.fail = true;
-      v.message = "grants every action " + describe_grant(f.admin, f) + ": full administrator access";
-    }
-    return v;
-  });
+  check_policies(context, out, {PolicyFacts::Kind::kInline}, std::nullopt, admin_verdict);
 }
 
 }  // namespace

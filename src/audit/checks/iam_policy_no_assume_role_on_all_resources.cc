@@ -23,14 +23,7 @@ const CheckMeta kMeta{
 
 void run(const CheckContext& context, FindingSink& out) {
   check_policies(context, out, {PolicyFacts::Kind::kCustomerManaged, PolicyFacts::Kind::kInline}, std::nullopt, [](const PolicyFacts& f) {
-    PolicyVerdict v;
-    if (f.assume_role_any == access::Grant::kDenied) {
-      v.message = "does not allow sts:AssumeRole on every role";
-    } else {
-      v.fail = true;
-      v.message = "allows sts:AssumeRole " + describe_grant(f.assume_role_any, f);
-    }
-    return v;
+    return action_verdict(f.assume_role_any, f, "sts:AssumeRole");
   });
 }
 

@@ -23,14 +23,7 @@ const CheckMeta kMeta{
 
 void run(const CheckContext& context, FindingSink& out) {
   check_policies(context, out, {PolicyFacts::Kind::kCustomerManaged, PolicyFacts::Kind::kInline}, std::nullopt, [](const PolicyFacts& f) {
-    PolicyVerdict v;
-    if (f.pass_role_any == access::Grant::kDenied) {
-      v.message = "does not allow iam:PassRole on every role";
-    } else {
-      v.fail = true;
-      v.message = "allows iam:PassRole " + describe_grant(f.pass_role_any, f);
-    }
-    return v;
+    return action_verdict(f.pass_role_any, f, "iam:PassRole");
   });
 }
 

@@ -23,14 +23,7 @@ const CheckMeta kMeta{
 
 void run(const CheckContext& context, FindingSink& out) {
   check_policies(context, out, {PolicyFacts::Kind::kCustomerManaged, PolicyFacts::Kind::kInline}, std::nullopt, [](const PolicyFacts& f) {
-    PolicyVerdict v;
-    if (f.marketplace_subscribe == access::Grant::kDenied) {
-      v.message = "does not allow aws-marketplace:Subscribe on every resource";
-    } else {
-      v.fail = true;
-      v.message = "allows aws-marketplace:Subscribe " + describe_grant(f.marketplace_subscribe, f);
-    }
-    return v;
+    return action_verdict(f.marketplace_subscribe, f, "aws-marketplace:Subscribe");
   });
 }
 

@@ -2,6 +2,7 @@
 // check id used by a framework exists.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -58,6 +59,45 @@ TEST(Registry, FindCheckByIdAndAllChecksSorted) {
   for (size_t i = 1; i < checks.size(); ++i) EXPECT_LT(checks[i - 1].meta->id, checks[i].meta->id);
   for (const Check& c : checks) EXPECT_EQ(find_check(c.meta->id), &c);
   EXPECT_EQ(find_check("no_such_check"), nullptr);
+}
+
+TEST(Registry, EveryCheckIdInTheComplianceDataExists) {
+  Result<std::vector<Framework>> frameworks = load_frameworks();
+  ASSERT_TRUE(frameworks.ok()) << frameworks.error().format();
+  ASSERT_FALSE(frameworks->empty());
+  for (const Framework& fw : *frameworks) {
+    SCOPED_TRACE(fw.id);
+    EXPECT_FALSE(fw.name.empty());
+    EXPECT_FALSE(fw.requirements.empty());
+    std::set<std::string> ids;
+    for (const Requirement& r : fw.requirements) {
+      EXPECT_TRUE(ids.insert(r.id).second) << "duplicate requirement " << r.id;
+      EXPECT_EQ(r.manual, r.checks.empty()) << r.id << ": a requirement without checks must say \"manual\"";
+      for (const std::string& id : r.checks) EXPECT_NE(find_check(id), nullptr) << r.id << " maps unknown check " << id;
+    }
+  }
+}
+
+TEST(Registry, TheEmbeddedFrameworksAreTheFilesOfDataCompliance) {
+  Result<std::vector<Framework>> embedded = load_frameworks();
+  Result<std::vector<Framework>> on_disk = load_frameworks(std::string(IAMWARDEN_SOURCE_DIR) + "/data");
+  ASSERT_TRUE(embedded.ok() && on_disk.ok());
+  ASSERT_EQ(embedded->size(), on_disk->size());
+  for (size_t i = 0; i < embedded->size(); ++i) {
+    EXPECT_EQ((*embedded)[i].id, (*on_disk)[i].id);
+    EXPECT_EQ((*embedded)[i].requirements.size(), (*on_disk)[i].requirements.size());
+  }
+}
+
+TEST(Registry, TheBestPracticeChecklistHasItsSevenItems) {
+  Result<std::vector<Framework>> frameworks = load_frameworks();
+  ASSERT_TRUE(frameworks.ok());
+  auto it = std::find_if(frameworks->begin(), frameworks->end(), [](const Framework& f) { return f.id == "iam-best-practices"; });
+  ASSERT_NE(it, frameworks->end());
+  std::vector<std::string> ids;
+  for (const Requirement& r : it->requirements) ids.push_back(r.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"root-mfa", "root-access-keys", "individual-identities", "least-privilege",
+                                           "access-key-rotation", "cloudtrail-logging", "permission-review"}));
 }
 
 }  // namespace

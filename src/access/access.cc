@@ -88,6 +88,14 @@ AccessEvaluator::AccessEvaluator(const Layers& layers, eval::Caller caller, eval
     ceiling.scp_levels = layers.scp_levels;
     ceiling_lower_ = make_set(ceiling, &BoundedPolicy::lower);
     ceiling_every_ = make_set(ceiling, &BoundedPolicy::every_resource);
+    // The ceiling is judged for an ordinary principal, so SCP exemptions that name the principal
+    // (aws:PrincipalArn conditions) neither lift nor lower it.
+    Result<eval::Request> r = eval::make_request(anonymous_user_of(caller.account, caller.partition.empty() ? "aws" : caller.partition),
+                                                 "sts:GetCallerIdentity", "*", caller.account, {});
+    if (r) {
+      ceiling_request_ = r.take();
+      eval::add_principal_keys(ceiling_request_);
+    }
   }
   const std::string account = caller.account;
   Result<eval::Request> r = eval::make_request(std::move(caller), "sts:GetCallerIdentity", "*", account,
@@ -201,9 +209,9 @@ std::vector<uint32_t> AccessEvaluator::action_classes(const catalog::Service& se
 
 Grant AccessEvaluator::ceiling(std::string_view service, std::string_view action_name) {
   if (ceiling_lower_.identity.empty()) return Grant::kAllowed;  // no SCPs: nothing caps the account
-  eval::retarget(request_, service, action_name);
-  if (evaluate(ceiling_lower_).decision == eval::Decision::kAllowed) return Grant::kAllowed;
-  if (evaluate(ceiling_every_).decision == eval::Decision::kAllowed) return Grant::kConditional;
+  eval::retarget(ceiling_request_, service, action_name);
+  if (eval::evaluate(ceiling_request_, ceiling_lower_).decision == eval::Decision::kAllowed) return Grant::kAllowed;
+  if (eval::evaluate(ceiling_request_, ceiling_every_).decision == eval::Decision::kAllowed) return Grant::kConditional;
   return Grant::kDenied;
 }
 

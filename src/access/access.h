@@ -86,9 +86,9 @@ class AccessEvaluator {
   std::vector<uint32_t> action_classes(const catalog::Service& service, const catalog::Catalog& catalog) const;
 
   /// Administrator: kAllowed when every catalog action is allowed on every resource, as far as the
-  /// SCPs let anyone in the account (an action the SCPs deny to everyone does not count against
-  /// it); kConditional when some need request conditions; kDenied otherwise (stops at the first
-  /// action that decides it).
+  /// SCPs let an ordinary principal of the account (an IAM user no SCP condition names) have it —
+  /// an action the SCPs deny to such a principal does not count against it; kConditional when some
+  /// need request conditions; kDenied otherwise (stops at the first action that decides it).
   Grant admin(const catalog::Catalog& catalog);
 
   /// Grants of every action of the catalog, in catalog order (uniform services decided once).
@@ -109,6 +109,7 @@ class AccessEvaluator {
 
   eval::PolicySet lower_, upper_, every_, original_;
   eval::PolicySet ceiling_lower_, ceiling_every_;  ///< empty identity when there are no SCP levels
+  eval::Request ceiling_request_;  ///< by an ordinary IAM user of the principal's account
   eval::Request request_;
   /// Builds service_patterns_ on first use (most principals never need it).
   void index_patterns() const;

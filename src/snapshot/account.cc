@@ -82,6 +82,16 @@ const ManagedPolicy* Account::find_policy(std::string_view key) const {
   return lookup(iam.policies, policies_, key);
 }
 
+const std::vector<ServiceLastAccessed>* Account::find_service_last_accessed(std::string_view key) const {
+  if (!service_last_accessed) return nullptr;
+  std::string_view arn = key;
+  if (const User* u = find_user(key)) arn = u->arn;
+  else if (const Role* r = find_role(key)) arn = r->arn;
+  else if (const Group* g = find_group(key)) arn = g->arn;
+  auto it = service_last_accessed->find(std::string(arn));
+  return it == service_last_accessed->end() ? nullptr : &it->second;
+}
+
 FileStatus Account::file_status(std::string_view path) const {
   for (const FileRecord& f : files) {
     if (f.path == path) return f.status;

@@ -269,6 +269,16 @@ struct Organization {
   std::shared_ptr<TextStore> text = std::make_shared<TextStore>();  ///< owns the policies' text
 };
 
+/// One service in an entity's Access Advisor report (get-service-last-accessed-details).
+struct ServiceLastAccessed {
+  std::string service_name;       ///< "Amazon S3"
+  std::string service_namespace;  ///< "s3"
+  Timestamp last_authenticated;   ///< empty when not used within the tracking period
+  std::string last_authenticated_entity;
+  std::string last_authenticated_region;
+  std::optional<int64_t> total_authenticated_entities;
+};
+
 /// How one snapshot file fared.
 enum class FileStatus : uint8_t {
   kLoaded,       ///< read and understood
@@ -332,6 +342,9 @@ class Account {
   std::optional<std::vector<Analyzer>> analyzers;  ///< nullopt when no access-analyzers/
   std::vector<std::string> analyzer_regions;  ///< regions with a list-analyzers file
   Organization organization;
+  /// Access Advisor reports by entity ARN (user, role, group or policy); nullopt when no
+  /// service-last-accessed/ directory. Entities without a usable report are absent.
+  std::optional<std::map<std::string, std::vector<ServiceLastAccessed>>> service_last_accessed;
   std::vector<FileRecord> files;  ///< every known snapshot file and its status, sorted by path
   std::vector<UnresolvedPolicy> unresolved_policies;
   std::vector<std::string> warnings;  ///< non-fatal oddities (unparsable dates, duplicates, ...)
@@ -344,6 +357,9 @@ class Account {
   const Group* find_group(std::string_view name_arn_or_id) const;
   /// A managed policy by ARN, id or (customer-managed first) name.
   const ManagedPolicy* find_policy(std::string_view arn_id_or_name) const;
+  /// The Access Advisor report of an entity (ARN, or a user, role or group name or id); nullptr
+  /// when not collected for it.
+  const std::vector<ServiceLastAccessed>* find_service_last_accessed(std::string_view arn_name_or_id) const;
   /// The status of one snapshot file (kMissing when the record has no entry).
   FileStatus file_status(std::string_view path) const;
 

@@ -1,9 +1,11 @@
-// The small snapshot files: manifest, password policy, summary, MFA, providers, certificates, analyzers.
+// The small snapshot files: manifest, password policy, summary, MFA, providers, certificates, analyzers,
+// service last accessed.
 #include "snapshot/load_files.h"
 
 #include <fmt/format.h>
 
 #include "snapshot/json_fields.h"
+#include "snapshot/policy_document.h"
 
 namespace iamwarden::snapshot {
 namespace {
@@ -190,6 +192,73 @@ Result<void> load_analyzers(const JsonDocument& doc, const std::string& region, 
     out.push_back(std::move(a));
     return {};
   });
+}
+
+Result<void> load_service_last_accessed(const JsonDocument& doc, ServiceLastAccessedReport& out) {
+  std::string p;
+  const JsonNode* root = nullptr;
+  IAMWARDEN_SNAPSHOT_TRY(root, response_of(doc, p));
+  IAMWARDEN_SNAPSHOT_TRY(out.arn, get_string(doc, *root, p, "Arn"));
+  IAMWARDEN_SNAPSHOT_TRY(out.job_status, get_string(doc, *root, p, "JobStatus"));
+  if (out.job_status.empty()) {
+    if (std::string code = error_code(*root); !code.empty())
+      return json_error(doc, *root, p, fmt::format("the file records an AWS error ({})", code));
+    return json_error(doc, *root, p, "no \"JobStatus\" (not a get-service-last-accessed-details output)");
+  }
+  std::optional<bool> truncated;
+  IAMWARDEN_SNAPSHOT_TRY(truncated, get_bool(doc, *root, p, "IsTruncated"));
+  out.truncated = truncated.value_or(false);
+  if (const JsonNode* e = root->find("Error"); e && e->kind != JsonNode::Kind::kNull) {
+    std::string ep = child_pointer(p, "Error");
+    if (Result<void> k = expect_kind(doc, *e, ep, JsonNode::Kind::kObject); !k) return k.error();
+    std::string code, message;
+    IAMWARDEN_SNAPSHOT_TRY(code, get_string(doc, *e, ep, "Code"));
+    IAMWARDEN_SNAPSHOT_TRY(message, get_string(doc, *e, ep, "Message"));
+    out.error = message.empty() ? code : fmt::format("{}: {}", code, message);
+  }
+  if (out.job_status != "COMPLETED") return {};
+  return each_object(doc, *root, p, "ServicesLastAccessed", [&](const JsonNode& s, const std::string& sp) -> Result<void> {
+    ServiceLastAccessed& entry = out.services.emplace_back();
+    IAMWARDEN_SNAPSHOT_TRY(entry.service_name, get_string(doc, s, sp, "ServiceName"));
+    IAMWARDEN_SNAPSHOT_TRY(entry.service_namespace, get_string(doc, s, sp, "ServiceNamespace"));
+    if (entry.service_namespace.empty()) return json_error(doc, s, sp, "no \"ServiceNamespace\"");
+    IAMWARDEN_SNAPSHOT_TRY(entry.last_authenticated, get_timestamp(doc, s, sp, "LastAuthenticated"));
+    IAMWARDEN_SNAPSHOT_TRY(entry.last_authenticated_entity, get_string(doc, s, sp, "LastAuthenticatedEntity"));
+    IAMWARDEN_SNAPSHOT_TRY(entry.last_authenticated_region, get_string(doc, s, sp, "LastAuthenticatedRegion"));
+    IAMWARDEN_SNAPSHOT_TRY(entry.total_authenticated_entities, get_int(doc, s, sp, "TotalAuthenticatedEntities"));
+    return {};
+  });
+}
+
+std::string service_last_accessed_file_name(std::string_view arn) {
+  std::string out;
+  for (char c : arn) {
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                std::string_view("+=,.@_-").find(c) != std::string_view::npos;
+    if (keep) out += c;
+    else fmt::format_to(std::back_inserter(out), "%{:02X}", static_cast<unsigned char>(c));
+  }
+  return out;
+}
+
+std::string service_last_accessed_arn(std::string_view name, const std::vector<std::string_view>& known_arns) {
+  if (name.find('%') != std::string_view::npos) {
+    std::optional<std::string> decoded = percent_decode(name);
+    return decoded && decoded->starts_with("arn:") ? *decoded : std::string();
+  }
+  if (name.starts_with("arn:")) return std::string(name);
+  if (!name.starts_with("arn_")) return "";
+  std::string_view found;
+  for (std::string_view arn : known_arns) {
+    if (arn.size() != name.size() || arn == found) continue;
+    bool same = true;
+    for (size_t i = 0; i < arn.size() && same; ++i)
+      same = name[i] == (arn[i] == ':' || arn[i] == '/' ? '_' : arn[i]);
+    if (!same) continue;
+    if (!found.empty()) return "";  // two entities encode to this name: ambiguous
+    found = arn;
+  }
+  return std::string(found);
 }
 
 }  // namespace iamwarden::snapshot

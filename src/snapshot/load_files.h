@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "base/json.h"
 #include "base/result.h"
@@ -34,5 +36,25 @@ Result<void> load_trail_status(const JsonDocument& doc, std::vector<Trail>& trai
 /// cloudtrail/<region>/event-selectors.json: {TrailARN: get-event-selectors output}, or one bare
 /// get-event-selectors output (it names its TrailARN).
 Result<void> load_event_selectors(const JsonDocument& doc, std::vector<Trail>& trails);
+
+/// One service-last-accessed/<name>.json file: a get-service-last-accessed-details output, plain
+/// or wrapped as {"Arn": "<entity ARN>", ...the output's members}.
+struct ServiceLastAccessedReport {
+  std::string arn;         ///< the wrapper's Arn; "" for a plain output
+  std::string job_status;  ///< COMPLETED, IN_PROGRESS or FAILED
+  std::string error;       ///< "Code: Message" from the output's Error, when given
+  bool truncated = false;  ///< IsTruncated: only the first page of services is here
+  std::vector<ServiceLastAccessed> services;  ///< read only when COMPLETED
+};
+Result<void> load_service_last_accessed(const JsonDocument& doc, ServiceLastAccessedReport& out);
+
+/// The file name (without ".json") iamwarden gives an entity's report: the ARN with every
+/// character outside [A-Za-z0-9+=,.@_-] percent-encoded (':' → %3A, '/' → %2F).
+std::string service_last_accessed_file_name(std::string_view arn);
+
+/// The entity ARN a report's file name (without ".json") stands for: a percent-encoded ARN (as
+/// above, or any other percent-encoding), a literal ARN, or the ARN with ':' and '/' replaced by
+/// '_' when exactly one of known_arns encodes to it. "" when none of these applies.
+std::string service_last_accessed_arn(std::string_view name, const std::vector<std::string_view>& known_arns);
 
 }  // namespace iamwarden::snapshot

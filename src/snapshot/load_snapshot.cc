@@ -138,6 +138,52 @@ Result<void> load_regional(DirLoader& d, Account& account) {
   return {};
 }
 
+// Why a service-last-accessed report is not used as is ("" when it is); adds it to the account.
+std::string use_report(ServiceLastAccessedReport report, const std::string& name,
+                       const std::vector<std::string_view>& known_arns, Account& account) {
+  if (report.job_status != "COMPLETED") {
+    return fmt::format("JobStatus {}{}: not used", report.job_status, report.error.empty() ? "" : " (" + report.error + ")");
+  }
+  std::string arn = report.arn.empty() ? service_last_accessed_arn(name, known_arns) : report.arn;
+  if (arn.empty()) {
+    return "no entity ARN: neither an \"Arn\" member nor a file name that is the percent-encoded ARN or the ARN of "
+           "exactly one user, role or group with ':' and '/' replaced by '_'; not used";
+  }
+  auto [it, added] = account.service_last_accessed->try_emplace(arn, std::move(report.services));
+  if (!added) return fmt::format("a second report for {}: not used (the first file's is)", arn);
+  return report.truncated ? fmt::format("IsTruncated: only the first page of services of {} is known", arn) : "";
+}
+
+// service-last-accessed/<name>.json: one Access Advisor report per entity.
+Result<void> load_service_last_accessed_dir(DirLoader& d, Account& account) {
+  const std::string dir = "service-last-accessed";
+  std::error_code ec;
+  if (!fs::is_directory(d.path(dir), ec)) {
+    d.record_absent(dir + "/");
+    return {};
+  }
+  account.service_last_accessed.emplace();
+  std::vector<std::string_view> known_arns;
+  for (const User& u : account.iam.users) known_arns.push_back(u.arn);
+  for (const Role& r : account.iam.roles) known_arns.push_back(r.arn);
+  for (const Group& g : account.iam.groups) known_arns.push_back(g.arn);
+  for (const std::string& name : d.subdirs(dir, true)) {
+    std::string rel = dir + "/" + name + ".json";
+    std::string note;
+    Result<bool> r = d.json_file(rel, [&](const JsonDocument& doc) -> Result<void> {
+      ServiceLastAccessedReport report;
+      if (Result<void> l = load_service_last_accessed(doc, report); !l) return l;
+      note = use_report(std::move(report), name, known_arns, account);
+      return {};
+    });
+    if (!r) return r.error();
+    if (note.empty()) continue;
+    account.files.back().detail = note;
+    account.warnings.push_back(fmt::format("{}: {}", rel, note));
+  }
+  return {};
+}
+
 std::string account_from_arn(std::string_view arn) {
   // arn:partition:iam::ACCOUNT:...
   size_t pos = 0;
@@ -324,6 +370,7 @@ Result<Account> load_snapshot(const std::string& dir, const LoadOptions& options
   });
   if (!r) return r.error();
   if (Result<void> reg = load_regional(d, account); !reg) return reg.error();
+  if (Result<void> sla = load_service_last_accessed_dir(d, account); !sla) return sla.error();
   derive_account_id(account);
   if (Result<void> org = load_organization(dir, account.account_id, account.organization, account.files); !org)
     return org.error();

@@ -28,13 +28,13 @@ std::string_view password_state(PasswordPolicyState state) {
   return "unknown";
 }
 
-template <class T>
-std::string optional_count(const std::optional<std::vector<T>>& v) {
+template <class C>
+std::string optional_count(const std::optional<C>& v) {
   return v ? fmt::format("{}", v->size()) : std::string("not collected");
 }
 
-template <class T>
-std::string optional_count_json(const std::optional<std::vector<T>>& v) {
+template <class C>
+std::string optional_count_json(const std::optional<C>& v) {
   return v ? fmt::format("{}", v->size()) : std::string("null");
 }
 
@@ -115,6 +115,9 @@ std::string summary_text(const Account& account, const Summary& s, const std::st
   line("  trails: {}\n", optional_count(account.trails));
   line("  access analyzers: {}{}\n", optional_count(account.analyzers),
        account.analyzers ? fmt::format(" in {} region(s)", account.analyzer_regions.size()) : std::string());
+  line("  service last accessed (Access Advisor): {}\n",
+       account.service_last_accessed ? fmt::format("{} entities", account.service_last_accessed->size())
+                                     : std::string("not collected"));
   if (account.organization.present) {
     line("  organization {}: path {}, {} SCP/RCP policies\n", account.organization.id,
          account.organization.path.empty() ? std::string("unknown")
@@ -154,14 +157,15 @@ std::string summary_json(const Account& account, const Summary& s, const std::st
                  "\"customerPolicies\":{},\"awsPoliciesInDump\":{},\"awsPoliciesBuiltin\":{},\"policyVersions\":{},"
                  "\"inlinePolicies\":{},\"policyDocuments\":{},\"invalidPolicyDocuments\":{},"
                  "\"credentialReportRows\":{},\"virtualMfaDevices\":{},\"samlProviders\":{},\"oidcProviders\":{},"
-                 "\"serverCertificates\":{},\"trails\":{},\"analyzers\":{}}}",
+                 "\"serverCertificates\":{},\"trails\":{},\"analyzers\":{},\"serviceLastAccessedEntities\":{}}}",
                  account.iam_present ? "true" : "false", s.users, s.groups, s.roles, s.instance_profiles,
                  s.customer_policies, s.aws_policies_in_dump, s.aws_policies_builtin, s.policy_versions,
                  s.inline_policies, s.documents, s.invalid_documents.size(),
                  account.credential_report ? fmt::format("{}", account.credential_report->rows.size()) : "null",
                  optional_count_json(account.virtual_mfa_devices), optional_count_json(account.saml_providers),
                  optional_count_json(account.oidc_providers), optional_count_json(account.server_certificates),
-                 optional_count_json(account.trails), optional_count_json(account.analyzers));
+                 optional_count_json(account.trails), optional_count_json(account.analyzers),
+                 optional_count_json(account.service_last_accessed));
   std::string_view pw = account.password_policy.state == PasswordPolicyState::kPresent ? "present"
                         : account.password_policy.state == PasswordPolicyState::kNone ? "none"
                                                                                        : "not_collected";

@@ -198,6 +198,24 @@ TEST(AccessAdmin, AdministratorUnderGuardrailScpsIsStillAdmin) {
   EXPECT_EQ(e.admin(test_catalog()), Grant::kAllowed);
 }
 
+TEST(AccessAdmin, TheCeilingIsThatOfAnOrdinaryPrincipal) {
+  // An SCP that stops everyone but one break-glass role from touching CloudTrail does not make
+  // alice less of an administrator; an SCP that singles alice out does.
+  Fixture guarded;
+  guarded.identity.push_back(bounded(kAdmin));
+  guarded.scps.push_back(bounded(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},
+      {"Effect":"Deny","Action":"cloudtrail:*","Resource":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/BreakGlass"}}}]})",
+                                 policy::PolicyKind::kScp));
+  EXPECT_EQ(guarded.evaluator().admin(test_catalog()), Grant::kAllowed);
+
+  Fixture quarantined;
+  quarantined.identity.push_back(bounded(kAdmin));
+  quarantined.scps.push_back(bounded(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},
+      {"Effect":"Deny","Action":"*","Resource":"*","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:user/alice"}}}]})",
+                                     policy::PolicyKind::kScp));
+  EXPECT_EQ(quarantined.evaluator().admin(test_catalog()), Grant::kDenied);
+}
+
 TEST(AccessAdmin, PrincipalDenyBelowTheCeilingIsNotAdmin) {
   Fixture f;
   f.identity.push_back(bounded(kAdmin));

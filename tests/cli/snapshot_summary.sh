@@ -12,15 +12,16 @@ grep -q "users 1, groups 1, roles 2" "$tmp/out" || fail "counts shown"
 grep -q "failed     server-certificates.json  (AccessDenied" "$tmp/out" || fail "failed file shown"
 grep -q "missing    open-id-connect-providers.json" "$tmp/out" || fail "missing file shown"
 grep -q "arn:aws:iam::aws:policy/NoSuchManagedPolicyAnywhere" "$tmp/out" || fail "unresolved ARN shown"
+grep -q "service last accessed (Access Advisor): 2 entities" "$tmp/out" || fail "service-last-accessed count shown"
 
 "$bin" snapshot summary "$dir" --format json >"$tmp/json"; rc=$?
 [ $rc -eq 0 ] || fail "json summary exits 0, got $rc"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["account"]=="111122223333"; assert d["counts"]["roles"]==2; assert d["passwordPolicy"]=="none"; assert d["unresolvedPolicies"][0]["arn"].endswith("NoSuchManagedPolicyAnywhere")' "$tmp/json" \
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["account"]=="111122223333"; assert d["counts"]["roles"]==2; assert d["passwordPolicy"]=="none"; assert d["counts"]["serviceLastAccessedEntities"]==2; assert d["unresolvedPolicies"][0]["arn"].endswith("NoSuchManagedPolicyAnywhere")' "$tmp/json" \
   || fail "json summary content: $(cat "$tmp/json")"
 
 "$bin" snapshot summary --gaad "$dir/authorization-details/page-1.json" --format json >"$tmp/json"; rc=$?
 [ $rc -eq 0 ] || fail "--gaad exits 0, got $rc"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["counts"]["users"]==1; assert d["counts"]["credentialReportRows"] is None; assert d["passwordPolicy"]=="not_collected"' "$tmp/json" \
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["counts"]["users"]==1; assert d["counts"]["credentialReportRows"] is None; assert d["counts"]["serviceLastAccessedEntities"] is None; assert d["passwordPolicy"]=="not_collected"' "$tmp/json" \
   || fail "--gaad marks the rest not collected: $(cat "$tmp/json")"
 
 head -c 700 "$dir/authorization-details/page-1.json" >"$tmp/truncated.json"

@@ -1,6 +1,7 @@
 // Every real sample in ../shared/samples that is a snapshot file loads (or fails with a clear AWS-error message).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -190,6 +191,33 @@ TEST(Samples, CloudmapperFilesLoad) {
   std::vector<IdentityProvider> saml;
   r = load_identity_providers(json_of(dir + "iam-list-saml-providers.json"), saml);
   ASSERT_TRUE(r.ok()) << r.error().format();
+}
+
+TEST(Samples, ServiceLastAccessedReportsLoad) {
+  if (!fs::exists(samples_dir())) GTEST_SKIP();
+  // cloudmapper: plain outputs named by job id (the ARN mapping lives in other files).
+  std::vector<std::string> jobs = files_under("cloudmapper-demo/us-east-1/iam-get-service-last-accessed-details", "");
+  EXPECT_EQ(jobs.size(), 4u);
+  for (const std::string& f : jobs) {
+    ServiceLastAccessedReport report;
+    Result<void> r = load_service_last_accessed(json_of(f), report);
+    ASSERT_TRUE(r.ok()) << r.error().format();
+    EXPECT_EQ(report.job_status, "COMPLETED") << f;
+    EXPECT_TRUE(report.arn.empty());
+  }
+  // Cloud Custodian's placebo recordings: an IN_PROGRESS poll, then the report with datetime objects.
+  std::string dir = samples_dir() + "/custodian-placebo/test_iam_user_usage/";
+  ServiceLastAccessedReport polled, done;
+  ASSERT_TRUE(load_service_last_accessed(json_of(dir + "iam.GetServiceLastAccessedDetails_1.json"), polled).ok());
+  Result<void> r = load_service_last_accessed(json_of(dir + "iam.GetServiceLastAccessedDetails_2.json"), done);
+  ASSERT_TRUE(r.ok()) << r.error().format();
+  EXPECT_EQ(done.job_status, "COMPLETED");
+  ASSERT_GT(done.services.size(), 10u);
+  auto acm = std::find_if(done.services.begin(), done.services.end(),
+                          [](const ServiceLastAccessed& s) { return s.service_namespace == "acm"; });
+  ASSERT_NE(acm, done.services.end());
+  EXPECT_TRUE(acm->last_authenticated.unix_seconds.has_value());
+  EXPECT_EQ(acm->last_authenticated_entity, "arn:aws:iam::644160558196:user/kapil");
 }
 
 // The JSON block after "Output::" (or the first indented "{") in an AWS CLI example page.

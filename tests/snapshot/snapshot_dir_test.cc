@@ -7,6 +7,7 @@
 #include "snapshot/principal.h"
 #include "snapshot/snapshot.h"
 #include "snapshot/summary.h"
+#include "scratch_dir.h"
 
 namespace iamwarden::snapshot {
 namespace {
@@ -157,20 +158,6 @@ namespace iamwarden::snapshot {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A scratch snapshot directory removed at the end of the test.
-struct ScratchDir {
-  fs::path path = fs::temp_directory_path() / fs::path("iamwarden-snapshot-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  ScratchDir() { fs::create_directories(path); }
-  ~ScratchDir() { fs::remove_all(path); }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::FILE* f = std::fopen((path / rel).string().c_str(), "wb");
-    std::fwrite(text.data(), 1, text.size(), f);
-    std::fclose(f);
-  }
-};
 
 TEST(SnapshotDir, ManifestNotFoundMeansNoPasswordPolicy) {
   ScratchDir dir;

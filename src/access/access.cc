@@ -237,7 +237,7 @@ Grant AccessEvaluator::admin(const catalog::Catalog& catalog) {
                                          : upper_only(s.prefix, actions[i].name, kEvery);
       if (g == Grant::kAllowed) continue;
       Grant cap = ceiling(s.prefix, actions[i].name);
-      if (g >= cap) continue;  // as much as anyone in the account may have
+      if (g >= cap) continue;  // as much as an ordinary principal of the account may have
       if (g == Grant::kDenied) return Grant::kDenied;
       least = Grant::kConditional;
     }

@@ -9,7 +9,7 @@ const CheckMeta kMeta = password_check_meta(
     "iam_password_policy_minimum_length", "Password policy requires passwords of at least 14 characters",
     Severity::kMedium,
     /*description=*/"Reads MinimumPasswordLength from the account password policy and compares it with "
-    "password.minimum_length (default 14). An account without a custom policy fails: the IAM default "
+    "password_policy.minimum_length (default 14). An account without a custom policy fails: the IAM default "
     "allows 8 characters.",
     /*risk=*/"Short passwords fall quickly to guessing and offline cracking; a console password of an IAM user"
     " is a long-lived credential that grants whatever the user may do.",
@@ -19,7 +19,7 @@ void run(const CheckContext& context, FindingSink& out) {
   report_password_item(context, out,
                        password_minimum(context.account.password_policy.minimum_length,
                                         context.config.password.minimum_length, "MinimumPasswordLength",
-                                        "password.minimum_length", false));
+                                        "password_policy.minimum_length", false));
 }
 
 }  // namespace

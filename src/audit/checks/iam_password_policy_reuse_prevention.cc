@@ -8,7 +8,7 @@ namespace {
 const CheckMeta kMeta = password_check_meta(
     "iam_password_policy_reuse_prevention", "Password policy prevents the reuse of recent passwords", Severity::kMedium,
     /*description=*/"Reads PasswordReusePrevention from the account password policy and compares it with "
-    "password.reuse_prevention (default 5, CIS profile 24; 0 turns the requirement off). An account "
+    "password_policy.reuse_prevention (default 5, CIS profile 24; 0 turns the requirement off). An account "
     "without a custom policy fails.",
     /*risk=*/"When old passwords may be reused, a password exposed in the past becomes valid again as soon as "
     "the user cycles back to it.",
@@ -18,7 +18,7 @@ void run(const CheckContext& context, FindingSink& out) {
   report_password_item(context, out,
                        password_minimum(context.account.password_policy.reuse_prevention,
                                         context.config.password.reuse_prevention, "PasswordReusePrevention",
-                                        "password.reuse_prevention", true));
+                                        "password_policy.reuse_prevention", true));
 }
 
 }  // namespace

@@ -8,7 +8,7 @@ namespace {
 const CheckMeta kMeta = password_check_meta(
     "iam_password_policy_users_can_change", "Password policy lets IAM users change their own password", Severity::kLow,
     /*description=*/"Reads AllowUsersToChangePassword from the account password policy; it must be true unless "
-    "password.allow_users_to_change is false. An account without a custom policy fails.",
+    "password_policy.allow_users_to_change is false. An account without a custom policy fails.",
     /*risk=*/"Users who cannot change their own password keep the one an administrator chose and shared with "
     "them, and cannot replace a password they believe is exposed.",
     /*remediation=*/"Allow users to change their own password (this grants iam:ChangePassword on their own user).",
@@ -18,7 +18,7 @@ void run(const CheckContext& context, FindingSink& out) {
   report_password_item(context, out,
                        password_flag(context.account.password_policy.allow_users_to_change,
                                      context.config.password.allow_users_to_change, "AllowUsersToChangePassword",
-                                     "password.allow_users_to_change"));
+                                     "password_policy.allow_users_to_change"));
 }
 
 }  // namespace

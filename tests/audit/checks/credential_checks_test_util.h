@@ -32,7 +32,7 @@ struct PasswordFlagCase {
   std::optional<bool> snapshot::PasswordPolicy::*policy;  ///< the policy's member
   bool PasswordTarget::*target;                            ///< the configuration's member
   std::string field;       ///< "RequireSymbols"
-  std::string config_key;  ///< "password.require_symbols"
+  std::string config_key;  ///< "password_policy.require_symbols"
 };
 
 inline Status password_check_status(AuditFixture& fx, const PasswordFlagCase& c, std::string* message = nullptr) {

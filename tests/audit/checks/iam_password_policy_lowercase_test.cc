@@ -9,7 +9,7 @@ TEST(IamPasswordPolicyLowercase, RequiresTheFlag) {
   expect_password_flag_check({"iam_password_policy_lowercase",
                               &snapshot::PasswordPolicy::require_lowercase,
                               &PasswordTarget::require_lowercase,
-                              "RequireLowercaseCharacters", "password.require_lowercase"});
+                              "RequireLowercaseCharacters", "password_policy.require_lowercase"});
 }
 
 }  // namespace

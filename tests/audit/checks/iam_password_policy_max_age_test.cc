@@ -1,5 +1,5 @@
 // iam_password_policy_max_age: MaxPasswordAge at most the limit passes; no expiry fails;
-// password.max_age_days = 0 turns the requirement off (PASS even without the file).
+// password_policy.max_age_days = 0 turns the requirement off (PASS even without the file).
 #include "credential_checks_test_util.h"
 
 namespace iamwarden::audit::testing {
@@ -35,7 +35,7 @@ TEST(IamPasswordPolicyMaxAge, ZeroTurnsTheRequirementOff) {
   fx.config.password.max_age_days = 0;
   Finding f = single_finding(fx, kId);
   EXPECT_EQ(f.status, Status::kPass);
-  EXPECT_EQ(f.message, "password.max_age_days = 0: password expiry is not required");
+  EXPECT_EQ(f.message, "password_policy.max_age_days = 0: password expiry is not required");
   EXPECT_EQ(f.resource_name, "password policy");
 }
 

@@ -9,7 +9,7 @@ TEST(IamPasswordPolicyNumbers, RequiresTheFlag) {
   expect_password_flag_check({"iam_password_policy_numbers",
                               &snapshot::PasswordPolicy::require_numbers,
                               &PasswordTarget::require_numbers,
-                              "RequireNumbers", "password.require_numbers"});
+                              "RequireNumbers", "password_policy.require_numbers"});
 }
 
 }  // namespace

@@ -30,7 +30,7 @@ TEST(IamPasswordPolicyReusePrevention, CountAgainstTheTarget) {
   fx.config.password.reuse_prevention = 0;
   f = single_finding(fx, kId);
   EXPECT_EQ(f.status, Status::kPass);
-  EXPECT_EQ(f.message, "password.reuse_prevention = 0: PasswordReusePrevention is not required");
+  EXPECT_EQ(f.message, "password_policy.reuse_prevention = 0: PasswordReusePrevention is not required");
 }
 
 TEST(IamPasswordPolicyReusePrevention, NotCollected) {

@@ -9,7 +9,7 @@ TEST(IamPasswordPolicySymbols, RequiresTheFlag) {
   expect_password_flag_check({"iam_password_policy_symbols",
                               &snapshot::PasswordPolicy::require_symbols,
                               &PasswordTarget::require_symbols,
-                              "RequireSymbols", "password.require_symbols"});
+                              "RequireSymbols", "password_policy.require_symbols"});
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ TEST(IamPasswordPolicyUppercase, RequiresTheFlag) {
   expect_password_flag_check({"iam_password_policy_uppercase",
                               &snapshot::PasswordPolicy::require_uppercase,
                               &PasswordTarget::require_uppercase,
-                              "RequireUppercaseCharacters", "password.require_uppercase"});
+                              "RequireUppercaseCharacters", "password_policy.require_uppercase"});
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ TEST(IamPasswordPolicyUsersCanChange, RequiresTheFlag) {
   expect_password_flag_check({"iam_password_policy_users_can_change",
                               &snapshot::PasswordPolicy::allow_users_to_change,
                               &PasswordTarget::allow_users_to_change,
-                              "AllowUsersToChangePassword", "password.allow_users_to_change"});
+                              "AllowUsersToChangePassword", "password_policy.allow_users_to_change"});
 }
 
 }  // namespace

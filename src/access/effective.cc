@@ -170,20 +170,21 @@ std::string admin_answers_text(const std::vector<AdminAnswer>& answers) {
   return out;
 }
 
+std::string admin_answer_json(const AdminAnswer& a) {
+  std::string out = fmt::format("{{\"principal\":{},\"type\":\"{}\",\"admin\":{},\"adminGrant\":\"{}\"",
+                                json_quote(a.principal), a.is_role ? "role" : "user",
+                                a.admin == Grant::kAllowed ? "true" : "false", grant_name(a.admin));
+  if (!a.problems.empty()) {
+    out += ",\"problems\":[";
+    for (size_t k = 0; k < a.problems.size(); ++k) out += (k ? "," : "") + json_quote(a.problems[k]);
+    out += "]";
+  }
+  return out + "}";
+}
+
 std::string admin_answers_json(const std::vector<AdminAnswer>& answers) {
   std::string out = "[";
-  for (size_t i = 0; i < answers.size(); ++i) {
-    const AdminAnswer& a = answers[i];
-    fmt::format_to(std::back_inserter(out), "{}\n{{\"principal\":{},\"type\":\"{}\",\"admin\":{},\"adminGrant\":\"{}\"",
-                   i ? "," : "", json_quote(a.principal), a.is_role ? "role" : "user",
-                   a.admin == Grant::kAllowed ? "true" : "false", grant_name(a.admin));
-    if (!a.problems.empty()) {
-      out += ",\"problems\":[";
-      for (size_t k = 0; k < a.problems.size(); ++k) out += (k ? "," : "") + json_quote(a.problems[k]);
-      out += "]";
-    }
-    out += "}";
-  }
+  for (size_t i = 0; i < answers.size(); ++i) out += (i ? ",\n" : "\n") + admin_answer_json(answers[i]);
   out += "\n]\n";
   return out;
 }

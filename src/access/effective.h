@@ -68,5 +68,7 @@ std::string effective_access_json(const EffectiveAccess& access, const catalog::
 /// One line per principal: "admin       arn:..." ; JSON: one object per principal in an array.
 std::string admin_answers_text(const std::vector<AdminAnswer>& answers);
 std::string admin_answers_json(const std::vector<AdminAnswer>& answers);
+/// One answer as a JSON object (no newline).
+std::string admin_answer_json(const AdminAnswer& answer);
 
 }  // namespace iamwarden::access

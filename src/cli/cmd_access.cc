@@ -87,8 +87,7 @@ int run_access(const AccessOptions& o) {
     answer[0].is_role = principal->is_role;
     answer[0].admin = evaluator.admin(*catalog);
     answer[0].problems = principal->problems;
-    std::string out = o.format == "json" ? access::admin_answers_json(answer) : access::admin_answers_text(answer);
-    if (o.format == "json") out = out.substr(out.find('{'), out.rfind('}') - out.find('{') + 1) + "\n";  // one object
+    std::string out = o.format == "json" ? access::admin_answer_json(answer[0]) + "\n" : access::admin_answers_text(answer);
     fmt::print("{}", out);
     return kExitOk;
   }

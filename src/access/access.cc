@@ -171,8 +171,7 @@ bool AccessEvaluator::uniform_service(std::string_view service) const {
 std::vector<uint32_t> AccessEvaluator::action_classes(const catalog::Service& service,
                                                       const catalog::Catalog& catalog) const {
   std::span<const catalog::Action> actions = catalog.actions_of(service);
-  std::string folded = service.prefix;
-  for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  std::string folded = eval::fold_case(service.prefix);
   std::vector<uint32_t> rep(actions.size(), 0);
   index_patterns();
   if (folded == "sts") {
@@ -191,8 +190,7 @@ std::vector<uint32_t> AccessEvaluator::action_classes(const catalog::Service& se
   std::vector<std::pair<uint64_t, uint32_t>> seen;  // signature, first action with it
   std::string name;
   for (uint32_t i = 0; i < actions.size(); ++i) {
-    name = actions[i].name;
-    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    eval::fold_case_into(name, actions[i].name);
     uint64_t signature = 0;
     for (size_t k = 0; k < patterns.size(); ++k)
       if (patterns[k]->match_plain(name)) signature |= uint64_t{1} << k;

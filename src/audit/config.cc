@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "base/files.h"
+#include "eval/context.h"
 #include "snapshot/timestamp.h"
 
 namespace iamwarden::audit {
@@ -151,8 +152,7 @@ std::string_view severity_name(Severity severity) {
 }
 
 std::optional<Severity> parse_severity(std::string_view name) {
-  std::string lower;
-  for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  std::string lower = eval::fold_case(name);
   for (Severity s : {Severity::kInfo, Severity::kLow, Severity::kMedium, Severity::kHigh, Severity::kCritical})
     if (severity_name(s) == lower) return s;
   return std::nullopt;

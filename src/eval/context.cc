@@ -5,10 +5,15 @@
 
 namespace iamwarden::eval {
 
-std::string fold_case(std::string_view text) {
-  std::string out(text);
+void fold_case_into(std::string& out, std::string_view text) {
+  out.assign(text);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
+std::string fold_case(std::string_view text) {
+  std::string out;
+  fold_case_into(out, text);
   return out;
 }
 

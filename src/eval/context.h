@@ -12,6 +12,8 @@ namespace iamwarden::eval {
 
 /// ASCII lower-case copy; condition keys and action names compare ignoring case.
 std::string fold_case(std::string_view text);
+/// The same into an existing string, reusing its storage (no allocation once it is large enough).
+void fold_case_into(std::string& out, std::string_view text);
 
 /// Hash of a key already folded to lower case (FNV-1a), computed once at compile time.
 uint64_t key_hash(std::string_view folded_key);

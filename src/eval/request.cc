@@ -164,16 +164,12 @@ Result<Request> make_request(Caller caller, std::string_view action, std::string
 }
 
 void retarget(Request& r, std::string_view service, std::string_view action_name) {
-  auto fold_into = [](std::string& out, std::string_view text) {
-    out.assign(text);
-    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  };
   r.action.assign(service);
   r.action += ':';
   r.action += action_name;
-  fold_into(r.service, service);
+  fold_case_into(r.service, service);
   r.service_hash = key_hash(r.service);
-  fold_into(r.action_name, action_name);
+  fold_case_into(r.action_name, action_name);
   r.ungated = r.service == "sts" && (r.action_name == "getcalleridentity" || r.action_name == "getsessiontoken");
   ArnParts parts = resource_parts(r);
   r.needs_explicit_trust =

@@ -44,7 +44,7 @@ TEST(SafeTextTest, ExcerptIsBoundedEscapedAndCutOnCharacters) {
   std::string wide;
   for (int i = 0; i < 20; ++i) wide += "é";  // two bytes each
   std::string cut = safe_excerpt(wide, 11);
-  EXPECT_EQ(cut, "éé…[34 bytes]…ééé");
+  EXPECT_EQ(cut, "éé…[30 bytes]…ééé");
 }
 
 }  // namespace

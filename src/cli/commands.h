@@ -45,4 +45,7 @@ void add_audit_command(CLI::App& app, Runner& runner);
 /// `iamwarden checks`: list the audit checks and the framework requirements they back.
 void add_checks_command(CLI::App& app, Runner& runner);
 
+/// `iamwarden completion bash|zsh`: the shell completion script, generated from `app` (add it last).
+void add_completion_command(CLI::App& app, Runner& runner);
+
 }  // namespace iamwarden::cli

@@ -7,12 +7,13 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/version.h"
 
 int main(int argc, char** argv) {
   using namespace iamwarden::cli;
   CLI::App app{"iamwarden: AWS IAM policy simulation, linting and account audit, offline"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "iamwarden 0.1.0");
+  app.set_version_flag("--version", version_text, "Print the version, the git revision and the embedded data versions");
   Runner runner;
   add_simulate_command(app, runner);
   add_lint_command(app, runner);
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   add_audit_command(app, runner);
   add_checks_command(app, runner);
   add_access_command(app, runner);
+  add_completion_command(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

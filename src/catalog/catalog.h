@@ -112,6 +112,13 @@ class Catalog {
   std::string suggest_action(std::string_view full_name) const;
   /// The closest service prefix, or "".
   std::string suggest_service(std::string_view prefix) const;
+  /// The closest condition key among the global keys and those of the service the key's prefix
+  /// names ("aws:MultiFactorAuthPresent" for "aws:MultiFactorAuthPresnt"), or "". For keys with a
+  /// placeholder the user's suffix is kept ("aws:PrincipalTag/team" for "aws:PrincipalTg/team").
+  std::string suggest_key(std::string_view name) const;
+  /// For an Action entry that matches nothing ("s3:GetObjekt*", "s3:GetObjekt", "s4:Get*"): a near
+  /// entry that matches ("s3:GetObject*"), keeping the wildcard part as written; or "".
+  std::string suggest_pattern(std::string_view pattern) const;
 
  private:
   void build_indices();

@@ -1,48 +1,13 @@
-// "Did you mean ...?": the closest service prefix or action name by edit distance, ignoring case.
-#include <algorithm>
-#include <limits>
-#include <vector>
-
+// "Did you mean ...?": the closest service prefix or action name, ignoring case (base/closest_match.h).
+#include "base/closest_match.h"
 #include "catalog/catalog.h"
 
 namespace iamwarden::catalog {
-namespace {
-
-char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Levenshtein distance with one rolling row.
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      size_t cost = fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-// Accept a suggestion only when it is reasonably close (a third of the word, at least 2 edits).
-bool close_enough(size_t distance, std::string_view word) { return distance <= std::max<size_t>(2, word.size() / 3); }
-
-}  // namespace
 
 std::string Catalog::suggest_service(std::string_view prefix) const {
-  size_t best = std::numeric_limits<size_t>::max();
-  const Service* found = nullptr;
-  for (const Service& service : services_) {
-    size_t d = edit_distance(prefix, service.prefix);
-    if (d < best) {
-      best = d;
-      found = &service;
-    }
-  }
-  return found && close_enough(best, prefix) ? found->prefix : std::string();
+  ClosestMatch match(prefix);
+  for (const Service& service : services_) match.consider(service.prefix);
+  return match.best();
 }
 
 std::string Catalog::suggest_action(std::string_view wanted) const {
@@ -50,17 +15,48 @@ std::string Catalog::suggest_action(std::string_view wanted) const {
   if (colon == std::string_view::npos) return {};
   const Service* service = find_service(wanted.substr(0, colon));
   if (!service) return {};
-  std::string_view name = wanted.substr(colon + 1);
-  size_t best = std::numeric_limits<size_t>::max();
-  const Action* found = nullptr;
-  for (const Action& action : actions_of(*service)) {
-    size_t d = edit_distance(name, action.name);
-    if (d < best) {
-      best = d;
-      found = &action;
-    }
+  ClosestMatch match(wanted.substr(colon + 1));
+  for (const Action& action : actions_of(*service)) match.consider(action.name);
+  return match.best().empty() ? std::string() : service->prefix + ":" + match.best();
+}
+
+std::string Catalog::suggest_key(std::string_view name) const {
+  ClosestMatch match(name);
+  const size_t slash = name.find('/');
+  auto consider = [&](const ConditionKey& key) {
+    if (!key.has_placeholder) return match.consider(key.name);
+    const size_t placeholder = key.name.find("${");
+    if (slash == std::string_view::npos || placeholder == 0 || key.name[placeholder - 1] != '/') return;
+    match.consider(key.name.substr(0, placeholder) + std::string(name.substr(slash + 1)));
+  };
+  for (const ConditionKey& key : global_keys_) consider(key);
+  const size_t colon = name.find(':');
+  if (const Service* service = colon == std::string_view::npos ? nullptr : find_service(name.substr(0, colon)))
+    for (const ConditionKey& key : service->keys) consider(key);
+  return match.best();
+}
+
+std::string Catalog::suggest_pattern(std::string_view pattern) const {
+  const size_t colon = pattern.find(':');
+  if (colon == std::string_view::npos) return {};
+  const std::string_view prefix = pattern.substr(0, colon), name = pattern.substr(colon + 1);
+  const Service* service = find_service(prefix);
+  if (!service) {
+    std::string near = suggest_service(prefix);
+    std::string candidate = near.empty() ? near : near + ":" + std::string(name);
+    return !near.empty() && matches_any(candidate) ? candidate : std::string();
   }
-  return found && close_enough(best, name) ? full_name(*found) : std::string();
+  const size_t wildcard = name.find_first_of("*?");
+  if (wildcard == std::string_view::npos) return suggest_action(pattern);
+  // Correct the literal part before the first wildcard against the same-length start of each action.
+  const std::string_view literal = name.substr(0, wildcard);
+  if (literal.empty()) return {};
+  ClosestMatch match(literal);
+  for (const Action& action : actions_of(*service))
+    if (action.name.size() >= literal.size()) match.consider(std::string_view(action.name).substr(0, literal.size()));
+  if (match.best().empty()) return {};
+  std::string candidate = service->prefix + ":" + match.best() + std::string(name.substr(wildcard));
+  return matches_any(candidate) ? candidate : std::string();
 }
 
 }  // namespace iamwarden::catalog

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/safe_text.h"
 #include "base/json_writer.h"
 #include "catalog/catalog.h"
 #include "cli/commands.h"
@@ -62,7 +63,7 @@ int run(const ActionsOptions& o) {
     level = catalog::parse_access_level(o.access_level);
     if (!level) {
       fmt::print(stderr, "error: unknown access level \"{}\" (List, Read, Write, Permissions management, Tagging)\n",
-                 o.access_level);
+                 safe_text(o.access_level));
       return kExitUsage;
     }
   }
@@ -76,7 +77,7 @@ int run(const ActionsOptions& o) {
     const catalog::Action* action = catalog->find_action(o.describe);
     if (!action) {
       std::string suggestion = catalog->suggest_action(o.describe);
-      fmt::print(stderr, "error: unknown action \"{}\"{}\n", o.describe,
+      fmt::print(stderr, "error: unknown action \"{}\"{}\n", safe_text(o.describe),
                  suggestion.empty() ? "" : fmt::format("; did you mean {}?", suggestion));
       return kExitCheckFailed;
     }
@@ -102,6 +103,11 @@ int run(const ActionsOptions& o) {
   fmt::print("{}", out);
   if (shown == 0) {
     fmt::print(stderr, "no action matches\n");
+    for (std::string_view p : patterns) {
+      if (catalog->matches_any(p)) continue;
+      std::string near = catalog->suggest_pattern(p);
+      if (!near.empty()) fmt::print(stderr, "\"{}\" matches no action; did you mean \"{}\"?\n", safe_text(p), safe_text(near));
+    }
     return kExitCheckFailed;
   }
   return kExitOk;

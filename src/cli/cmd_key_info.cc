@@ -1,4 +1,4 @@
-// `iamwarden key-info KEYID`: the kind of an AWS key ID and its account, decoded offline.
+// `iamwarden key-info ID`: the kind of an AWS key ID or IAM unique ID and its account, decoded offline.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -34,8 +34,9 @@ int run(const KeyInfoOptions& o) {
   secrets::KeyIdInfo info = secrets::inspect_key_id(o.key_id);
   if (info.shape == secrets::KeyShape::kInvalid) {
     // Never echo it: a secret access key pasted by mistake would land in terminal logs and CI output.
-    fmt::print(stderr, "error: argument {} ({} characters): not an AWS key ID (expected 20 characters: a known prefix "
-                       "such as AKIA or ASIA, then 16 of A-Z and 2-7)\n", secrets::redact(o.key_id), o.key_id.size());
+    fmt::print(stderr, "error: argument {} ({} characters): not an AWS key ID or unique ID (expected a known prefix "
+                       "such as AKIA, ASIA, AIDA or AROA, then 16 characters of A-Z and 2-7 for a key ID, 17 for a "
+                       "unique ID)\n", secrets::redact(o.key_id), o.key_id.size());
     return kExitInput;
   }
   std::string account = info.account ? secrets::format_account(*info.account) : "";
@@ -47,10 +48,10 @@ int run(const KeyInfoOptions& o) {
                info.account ? json_quote(account) : "null");
     return kExitOk;
   }
-  fmt::print("key ID:   {}\nkind:     {} ({})\nshape:    {}\naccount:  {}\n", o.key_id, kind,
-             credential ? "a credential" : "an identifier, not a secret", shape_name(info.shape),
-             info.account ? account + " (decoded offline from the key ID)"
-                          : "unknown (old-format key ID: the account is not encoded in it)");
+  fmt::print("{}{}\nkind:     {} ({})\nshape:    {}\naccount:  {}\n", credential ? "key ID:   " : "ID:       ", o.key_id,
+             kind, credential ? "a credential" : "an identifier, not a secret", shape_name(info.shape),
+             info.account ? account + " (decoded offline from the ID)"
+                          : "unknown (old-format ID: the account is not encoded in it)");
   return kExitOk;
 }
 
@@ -58,8 +59,10 @@ int run(const KeyInfoOptions& o) {
 
 void add_key_info_command(CLI::App& app, Runner& runner) {
   auto o = std::make_shared<KeyInfoOptions>();
-  CLI::App* cmd = app.add_subcommand("key-info", "Show the kind and account of an AWS access key ID, offline");
-  cmd->add_option("key_id", o->key_id, "Access key ID, e.g. AKIA... or ASIA...")->required();
+  CLI::App* cmd =
+      app.add_subcommand("key-info", "Show the kind and account of an AWS access key ID or IAM unique ID, offline");
+  cmd->add_option("key_id", o->key_id, "Access key ID (AKIA..., ASIA...) or unique ID (AIDA..., AROA..., ANPA...)")
+      ->required();
   cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([o, &runner] { runner = [o] { return run(*o); }; });
 }

@@ -4,7 +4,11 @@
 
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "base/closest_match.h"
+#include "base/safe_text.h"
 #include "base/json.h"
 #include "catalog/managed_policies.h"
 #include "catalog/pretty_json.h"
@@ -37,7 +41,12 @@ int run(const ManagedPolicyOptions& o) {
   }
   const catalog::ManagedPolicy* policy = policies->find(o.name);
   if (!policy) {
-    fmt::print(stderr, "error: no AWS-managed policy named \"{}\"\n", o.name);
+    std::string_view wanted = o.name;
+    if (size_t slash = wanted.rfind('/'); slash != std::string_view::npos) wanted.remove_prefix(slash + 1);
+    std::vector<std::string_view> names;
+    for (const catalog::ManagedPolicy& p : policies->all()) names.push_back(p.name);
+    fmt::print(stderr, "error: no AWS-managed policy named \"{}\"{}\n", safe_text(o.name),
+               safe_text(did_you_mean(suggest_names(wanted, names))));
     return kExitCheckFailed;
   }
   if (o.info) fmt::print(stderr, "{} ({}, default version {})\n", policy->arn, policy->path, policy->version);

@@ -4,10 +4,33 @@
 
 #include <cstdio>
 #include <exception>
+#include <string_view>
+#include <vector>
+
+#include "base/closest_match.h"
+#include "base/safe_text.h"
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/version.h"
+
+namespace {
+
+// "iamwarden simualte": CLI11 would only say the argument was not expected; name the near command.
+bool unknown_command(CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  std::string_view word = argv[1];
+  std::vector<std::string_view> names;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == word) return false;
+    names.push_back(sub->get_name());
+  }
+  fmt::print(stderr, "error: unknown command \"{}\"{}\nRun with --help for the list of commands.\n",
+             iamwarden::safe_text(word), iamwarden::did_you_mean(iamwarden::suggest_names(word, names)));
+  return true;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace iamwarden::cli;
@@ -27,6 +50,7 @@ int main(int argc, char** argv) {
   add_checks_command(app, runner);
   add_access_command(app, runner);
   add_completion_command(app, runner);
+  if (unknown_command(app, argc, argv)) return kExitUsage;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -98,10 +98,10 @@ class Evaluation {
     const uint8_t classes = resource.allow_classes;
     const CallerKind kind = req_.caller.kind;
     if (kind == CallerKind::kAnonymous)
-      return grant(classes & detail::kClassWildcard, resource, Rule::kResourceAllow, Rule::kNoAllow);
+      return grant(classes & detail::kClassWildcard, resource, Rule::kResourceAllow, Rule::kNoResourceGrant);
     if (kind == CallerKind::kServicePrincipal || kind == CallerKind::kWebIdentity)
       return grant(classes & (detail::kClassWildcard | detail::kClassDirect), resource, Rule::kResourceAllow,
-                   Rule::kNoAllow);
+                   Rule::kNoResourceGrant);
 
     Rule id_failure = Rule::kNoAllow;
     const bool id_path = identity_path(identity, boundary, session, id_failure);
@@ -113,20 +113,30 @@ class Evaluation {
 
     if (same_account) {
       if (explicit_trust_required()) {
+        const Rule not_admitted = req_.service == "kms" ? Rule::kKeyPolicyWithoutAllow : Rule::kExplicitTrustRequired;
         if (!ps_.resource) {
           note("this action needs the resource's own policy (role trust policy or key policy) to admit the caller");
-          return decided(Decision::kImplicitDeny, Rule::kExplicitTrustRequired);
+          return decided(Decision::kImplicitDeny, not_admitted);
         }
         if (direct_path(classes, boundary_ok, session_ok, true))
-          return grant(true, resource, Rule::kResourceAllow, Rule::kExplicitTrustRequired);
+          return grant(true, resource, Rule::kResourceAllow, not_admitted);
         if ((classes & detail::kClassAccount) && id_path) return allow_identity(identity, kind);
-        return decided(Decision::kImplicitDeny,
-                       (classes & detail::kClassAccount) ? id_failure : Rule::kExplicitTrustRequired);
+        Rule why = not_admitted;
+        if (classes & detail::kClassAccount) why = id_failure == Rule::kNoAllow ? Rule::kAccountGrantWithoutIdentityAllow
+                                                                                : id_failure;
+        else if (classes) why = grant_blocker(classes, boundary_ok, session_ok, true, why);
+        Outcome out = decided(Decision::kImplicitDeny, why);
+        if (why == not_admitted) out.policy = ps_.resource;  // "does not admit" rather than "was not given"
+        return out;
       }
       if (id_path) return allow_identity(identity, kind);
       if (direct_path(classes, boundary_ok, session_ok, false))
         return grant(true, resource, Rule::kResourceAllow, Rule::kNoAllow);
-      return decided(Decision::kImplicitDeny, id_failure);
+      // The resource policy granted, but its grant did not take effect: say which layer stopped it.
+      Rule why = id_failure;
+      if (classes) why = grant_blocker(classes, boundary_ok, session_ok, false, why);
+      if (why == Rule::kNoAllow && (classes & detail::kClassAccount)) why = Rule::kAccountGrantWithoutIdentityAllow;
+      return decided(Decision::kImplicitDeny, why);
     }
     // Cross-account: both sides must allow; no bypass (spec §5.4).
     const uint8_t trusting_classes = detail::kClassWildcard | detail::kClassAccount | detail::kClassDirect |
@@ -136,7 +146,8 @@ class Evaluation {
     if (!(classes & trusting_classes)) {
       note(fmt::format("the resource is in account {}, the caller in {}: the resource policy must allow the caller",
                        req_.resource_account, req_.caller.account));
-      return decided(Decision::kImplicitDeny, Rule::kCrossAccountNoResourceGrant);
+      return decided(Decision::kImplicitDeny,
+                     ps_.resource ? Rule::kCrossAccountNoResourceGrant : Rule::kCrossAccountNoResourcePolicy);
     }
     Outcome out = grant(true, resource, Rule::kCrossAccountAllow, Rule::kNoAllow);
     return out;
@@ -171,7 +182,20 @@ class Evaluation {
     Outcome out;
     out.decision = decision;
     out.rule = rule;
+    out.layer = deciding_layer(rule);
     return out;
+  }
+
+  // Why a same-account grant of the resource policy (classes != 0) did not take effect: the layer
+  // whose missing Allow blocks it, found by asking which gate, opened, would let it through.
+  Rule grant_blocker(uint8_t classes, bool boundary_ok, bool session_ok, bool trust_mode, Rule otherwise) const {
+    if (direct_path(classes, true, session_ok, trust_mode)) return Rule::kBoundaryWithoutAllow;
+    if (direct_path(classes, boundary_ok, true, trust_mode)) return Rule::kSessionWithoutAllow;
+    if (!boundary_ok && direct_path(classes, true, true, trust_mode)) return Rule::kBoundaryWithoutAllow;
+    if (req_.caller.kind == CallerKind::kFederatedUser && !session_applies_ &&
+        (classes & detail::kClassUserOfFederatedSession))
+      return Rule::kFederatedWithoutSessionPolicy;
+    return otherwise;
   }
 
   Outcome grant(bool allowed, const Scan& resource, Rule allow_rule, Rule deny_rule) const {
@@ -292,7 +316,7 @@ class Evaluation {
   void check_statement(const CompiledPolicy& policy, const CompiledStatement& st, std::string_view layer, int level,
                        Scan& out) {
     StatementTrace* t = nullptr;
-    if (trace_) {
+    if (trace_ && trace_->record_statements) {
       trace_->statements.push_back({});
       t = &trace_->statements.back();
       t->policy = policy.name;
@@ -322,12 +346,10 @@ class Evaluation {
         return;
       }
     }
+    if (trace_) note_missing_keys(st);
     for (const CompiledCondition& c : st.conditions) {
       bool holds = detail::condition_holds(c, req_.context);
       if (t) {
-        if (!req_.context.find(c.key_hash, c.folded_key) &&
-            std::find(trace_->missing_keys.begin(), trace_->missing_keys.end(), c.key) == trace_->missing_keys.end())
-          trace_->missing_keys.push_back(c.key);
         if (!t->reason.empty()) t->reason += "; ";
         t->reason += "condition ";
         detail::describe_condition(c, req_.context, holds, t->reason);
@@ -349,6 +371,17 @@ class Evaluation {
     } else {
       if (!out.allow) out.allow = &st;
       out.allow_classes |= classes;
+    }
+  }
+
+  // Every condition key of an applicable statement counts, also those after a clause that fails:
+  // giving the key could change which clause decides (AWS lists them all as missing context values).
+  void note_missing_keys(const CompiledStatement& st) {
+    for (const CompiledCondition& c : st.conditions) {
+      if (req_.context.find(c.key_hash, c.folded_key)) continue;
+      bool seen = false;
+      for (const std::string& k : trace_->missing_keys) seen = seen || fold_case(k) == c.folded_key;
+      if (!seen) trace_->missing_keys.push_back(c.key);
     }
   }
 
@@ -425,7 +458,17 @@ std::string Outcome::describe() const {
     case Rule::kResourceAllow: return "allowed by " + where();
     case Rule::kCrossAccountAllow: return "allowed: identity policies and the resource policy (" + where() + ") both allow";
     case Rule::kRootAllow: return "allowed: the root user has full access in its own account";
-    case Rule::kNoAllow: return "implicit deny: no policy allows the action";
+    case Rule::kNoAllow: return "implicit deny: no identity-based or resource-based policy allows the action";
+    case Rule::kAccountGrantWithoutIdentityAllow:
+      return "implicit deny: the resource policy grants the action only to the caller's account, and no identity-based "
+             "policy of the caller allows it";
+    case Rule::kNoResourceGrant:
+      return "implicit deny: only a resource-based policy can allow this caller, and none allows it";
+    case Rule::kCrossAccountNoResourcePolicy:
+      return "implicit deny: cross-account request and no resource-based policy allows the caller";
+    case Rule::kKeyPolicyWithoutAllow:
+      return policy ? "implicit deny: the KMS key policy does not admit the caller"
+                    : "implicit deny: no KMS key policy was given, and only the key policy can admit the caller";
     case Rule::kBoundaryWithoutAllow: return "implicit deny: the permissions boundary does not allow the action";
     case Rule::kSessionWithoutAllow: return "implicit deny: the session policy does not allow the action";
     case Rule::kFederatedWithoutSessionPolicy:
@@ -435,9 +478,35 @@ std::string Outcome::describe() const {
     case Rule::kCrossAccountNoIdentityAllow:
       return "implicit deny: cross-account request and the caller's identity policies do not allow it";
     case Rule::kExplicitTrustRequired:
-      return "implicit deny: the role trust policy or key policy does not admit the caller";
+      return policy ? "implicit deny: the role trust policy does not admit the caller"
+                    : "implicit deny: no role trust policy was given, and only the trust policy can admit the caller";
   }
   return "implicit deny";
+}
+
+std::string_view deciding_layer(Rule rule) {
+  switch (rule) {
+    case Rule::kScpLevelWithoutAllow: return "scp";
+    case Rule::kBoundaryWithoutAllow: return "boundary";
+    case Rule::kSessionWithoutAllow:
+    case Rule::kFederatedWithoutSessionPolicy: return "session";
+    case Rule::kIdentityAllow:
+    case Rule::kRootAllow:
+    case Rule::kNoAllow:
+    case Rule::kAccountGrantWithoutIdentityAllow:
+    case Rule::kCrossAccountNoIdentityAllow: return "identity";
+    case Rule::kNotPrincipalBoundary:
+    case Rule::kResourceAllow:
+    case Rule::kCrossAccountAllow:
+    case Rule::kNoResourceGrant:
+    case Rule::kCrossAccountNoResourceGrant:
+    case Rule::kCrossAccountNoResourcePolicy:
+    case Rule::kExplicitTrustRequired:
+    case Rule::kKeyPolicyWithoutAllow: return "resource";
+    case Rule::kUngatedAction:
+    case Rule::kExplicitDeny: return "";
+  }
+  return "";
 }
 
 Outcome evaluate(const Request& request, const PolicySet& policies, Trace* trace, const EvalOptions& options) {

@@ -46,19 +46,28 @@ enum class Rule : uint8_t {
   kFederatedWithoutSessionPolicy,
   kCrossAccountNoResourceGrant,
   kCrossAccountNoIdentityAllow,
-  kExplicitTrustRequired,   ///< role trust / key policy did not admit the caller
+  kExplicitTrustRequired,   ///< the role trust policy did not admit the caller (or none was given)
+  kKeyPolicyWithoutAllow,   ///< the KMS key policy did not admit the caller (or none was given)
+  kAccountGrantWithoutIdentityAllow,  ///< the resource policy grants to the account; no identity policy allows
+  kNoResourceGrant,         ///< anonymous, service or web-identity caller: no resource policy statement allows it
+  kCrossAccountNoResourcePolicy,      ///< cross-account request without any resource policy
 };
+
+/// The layer an implicit deny (or a grant) is attributed to: "scp", "boundary", "session",
+/// "identity", "resource"; "" for ungated actions and explicit denies (whose layer is the policy's).
+std::string_view deciding_layer(Rule rule);
 
 /// A decision with what decided it.
 struct Outcome {
   Decision decision = Decision::kImplicitDeny;
   Rule rule = Rule::kNoAllow;
-  const CompiledPolicy* policy = nullptr;        ///< deciding policy, when one statement decided
+  const CompiledPolicy* policy = nullptr;        ///< deciding policy (a trust/key policy that did not admit, too)
   const CompiledStatement* statement = nullptr;  ///< deciding statement
   int level = -1;                                ///< SCP/RCP level (0 = root), when relevant
-  std::string_view layer;                        ///< "identity", "scp", ... of the deciding policy
+  std::string_view layer;                        ///< "identity", "scp", ... of the deciding policy or gate
 
-  /// One sentence: "explicit deny in scp level 2, statement DenyRegions".
+  /// One sentence naming the deciding layer: "explicit deny in scp level 2, statement DenyRegions",
+  /// "implicit deny: the permissions boundary does not allow the action".
   std::string describe() const;
 };
 

@@ -21,9 +21,14 @@ struct StatementTrace {
 
 /// The whole explanation; filled only when the caller asks for it.
 struct Trace {
+  /// False: only notes and missing keys are collected (no per-statement text), for callers that
+  /// want AWS's "missing context values" without paying for the full explanation.
+  bool record_statements = true;
   std::vector<StatementTrace> statements;
   std::vector<std::string> notes;          ///< layers skipped and why (e.g. SCPs for the management account)
-  std::vector<std::string> missing_keys;   ///< condition keys referenced but absent from the context
+  /// Condition keys of the statements that match the request's action, resource and principal, in
+  /// every layer that applies, absent from the context (AWS's MissingContextValues); first spelling.
+  std::vector<std::string> missing_keys;
   std::vector<std::string> derived_keys;   ///< keys filled in from the principal (flag form only)
 };
 

@@ -47,6 +47,11 @@ int base32_value(char c) {
 // Key bodies are random base32; below this entropy (bits/char over 16 characters) they are templates.
 constexpr double kMinBodyEntropy = 2.5;
 
+// Credentials are always 20 characters; identifiers are 21 (current) or 20 (some older ones).
+bool valid_length(KeyKind kind, size_t length) {
+  return length == kKeyIdLength || (length == kUniqueIdLength && !is_credential(kind));
+}
+
 }  // namespace
 
 std::optional<KeyKind> key_kind_of(std::string_view id) {
@@ -71,7 +76,10 @@ bool is_credential(KeyKind kind) {
 }
 
 std::optional<uint64_t> decode_account(std::string_view id) {
-  if (id.size() != kKeyIdLength) return std::nullopt;
+  // The 21-character unique IDs carry the account at the same place as key IDs (checked against
+  // GAAD samples whose ARNs give the account, e.g. AIDAVWL35FZVHZV533DSN in 391638756970).
+  std::optional<KeyKind> kind = key_kind_of(id);
+  if (id.size() != kKeyIdLength && !(kind && valid_length(*kind, id.size()))) return std::nullopt;
   std::string_view body = id.substr(kPrefixLength);
   uint64_t high = 0;  // the first 9 characters: 45 bits
   for (size_t i = 0; i < body.size(); ++i) {
@@ -86,7 +94,7 @@ std::optional<uint64_t> decode_account(std::string_view id) {
 KeyIdInfo inspect_key_id(std::string_view id) {
   KeyIdInfo info;
   std::optional<KeyKind> kind = key_kind_of(id);
-  if (!kind || id.size() != kKeyIdLength) return info;
+  if (!kind || !valid_length(*kind, id.size())) return info;
   info.kind = *kind;
   std::string_view body = id.substr(kPrefixLength);
   bool base32 = true;

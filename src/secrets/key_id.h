@@ -40,8 +40,11 @@ struct KeyIdInfo {
   std::optional<uint64_t> account;  ///< decoded for new-format IDs only
 };
 
-/// Length of every AWS unique ID.
+/// Length of an access key ID (AKIA, ASIA, ...), and of some older unique IDs.
 inline constexpr size_t kKeyIdLength = 20;
+/// Length of the unique IDs of IAM entities in every current GAAD (AIDA, AROA, ANPA, AGPA, AIPA, ...):
+/// one more base32 character than a key ID, with the account encoded the same way.
+inline constexpr size_t kUniqueIdLength = 21;
 
 /// Kind of a known prefix, or nullopt.
 std::optional<KeyKind> key_kind_of(std::string_view id);
@@ -52,11 +55,12 @@ std::string_view key_kind_name(KeyKind kind);
 /// True for kinds that are credentials (AKIA, ASIA, ABIA, ACCA, A3T), false for mere identifiers.
 bool is_credential(KeyKind kind);
 
-/// Classifies a candidate key ID; the account is filled in for new-format IDs.
+/// Classifies a candidate key ID (20 characters) or unique ID of an identifier kind (20 or 21
+/// characters); the account is filled in for new-format IDs.
 KeyIdInfo inspect_key_id(std::string_view id);
 
-/// Account number encoded in a new-format key ID (20 characters, base32 body), or nullopt for old-format
-/// or malformed IDs. No network access.
+/// Account number encoded in a new-format ID (a 20-character key ID, or a 21-character unique ID of
+/// an identifier kind; base32 body), or nullopt for old-format or malformed IDs. No network access.
 std::optional<uint64_t> decode_account(std::string_view id);
 
 /// A 12-digit, zero-padded account number.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "catalog/catalog.h"
 
 namespace iamwarden::simulate {
 
@@ -17,6 +18,15 @@ struct BatchLine {
   std::string expect;    ///< empty when the case has none
   bool ok = true;
   std::string error;     ///< message when decision is ERROR
+  std::vector<std::string> missing_keys;  ///< condition keys consulted but absent from the request
+  std::vector<std::string> warnings;      ///< formatted: ignored members, policy and request warnings
+};
+
+/// How to run a batch.
+struct BatchOptions {
+  unsigned threads = 0;                       ///< 0: every core
+  const catalog::Catalog* catalog = nullptr;  ///< when set, requests are checked against it (request_check.h)
+  bool strict = false;                        ///< request-check warnings make the case an ERROR
 };
 
 /// All results, in input order, and the pass/fail counts.
@@ -27,10 +37,9 @@ struct BatchResult {
 };
 
 /// Runs every *.json under a directory (recursively), or every line of a JSON-lines file.
-/// threads = 0 uses every core.
-Result<BatchResult> run_batch(const std::string& path, unsigned threads = 0);
+Result<BatchResult> run_batch(const std::string& path, const BatchOptions& options = {});
 
-/// {"file", "name", "decision", "expect", "ok"} (plus "error") on one line.
+/// {"file", "name", "decision", "expect", "ok", "missingContextValues", "warnings"} (plus "error") on one line.
 std::string format_batch_line(const BatchLine& line);
 
 }  // namespace iamwarden::simulate

@@ -3,8 +3,10 @@
 
 #include <fmt/format.h>
 
+#include "base/closest_match.h"
 #include "snapshot/policy_document.h"
 #include "snapshot/principal.h"
+#include "snapshot/principal_suggest.h"
 #include "snapshot/snapshot.h"
 
 namespace iamwarden::simulate {
@@ -66,7 +68,9 @@ bool case_from_snapshot(const snapshot::Account& account, SnapshotQuestion quest
                         std::vector<std::string>& derived_keys, std::vector<Error>& errors) {
   Result<snapshot::PrincipalPolicies> found = snapshot::principal_policies(account, question.principal);
   if (!found) {
-    errors.push_back(found.error());
+    Error e = found.error();
+    e.message += did_you_mean(snapshot::suggest_principals(account, question.principal));
+    errors.push_back(std::move(e));
     return false;
   }
   const snapshot::PrincipalPolicies& pp = *found;

@@ -120,7 +120,7 @@ TEST(BatchTest, RunsJsonLinesAndReportsBadLines) {
     out << R"({"name":"wrong","request":{"principal":"arn:aws:iam::1:user/a","action":"s3:GetObject","resource":"*"},"expect":"Allowed"})" << "\n\n";
     out << R"({"name":"broken", "request": )" << "\n";
   }
-  Result<BatchResult> result = run_batch(file.string(), 2);
+  Result<BatchResult> result = run_batch(file.string(), {.threads = 2});
   ASSERT_TRUE(result.ok());
   ASSERT_EQ(result->lines.size(), 3u);
   EXPECT_EQ(result->passed, 1u);
@@ -130,7 +130,8 @@ TEST(BatchTest, RunsJsonLinesAndReportsBadLines) {
   EXPECT_EQ(result->lines[2].file, file.string() + ":4");
   EXPECT_EQ(format_batch_line(result->lines[0]),
             "{\"file\":" + std::string("\"") + file.string() +
-                ":1\",\"name\":\"ok\",\"decision\":\"Allowed\",\"expect\":\"Allowed\",\"ok\":true}");
+                ":1\",\"name\":\"ok\",\"decision\":\"Allowed\",\"expect\":\"Allowed\",\"ok\":true,"
+                "\"missingContextValues\":[],\"warnings\":[]}");
   std::filesystem::remove(file);
 }
 

@@ -122,11 +122,13 @@ int run(const SecretsOptions& o) {
     return kExitInput;
   }
   print_problems(result.warnings, "warning");
+  std::fputs(secrets::format_unread(result).c_str(), stderr);  // with -q too: it changes what the exit code means
   print_problems(result.errors, "error");
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!o.quiet) fmt::print(stderr, "{}", secrets::format_summary(result, suppressed, seconds));
+  // Findings win (1); otherwise anything not read whole (an error or an unread input) makes it 3, never 0.
   if (!result.findings.empty()) return kExitCheckFailed;
-  return result.errors.empty() ? kExitOk : kExitInput;
+  return result.complete() ? kExitOk : kExitInput;
 }
 
 }  // namespace
@@ -144,7 +146,8 @@ void add_secrets_command(CLI::App& app, Runner& runner) {
   cmd->add_option("--min-severity", o->min_severity, "Report findings at or above this severity (default low)")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}));
   cmd->add_flag("--no-ignore", o->no_ignore, "Do not honour .gitignore files");
-  cmd->add_option("--max-file-size", o->max_file_size, "Skip files (and blobs) larger than this (default 20MB)")
+  cmd->add_option("--max-file-size", o->max_file_size,
+                  "Of larger files (and blobs) scan only the first and last MiB, and exit 3 (default 20MB)")
       ->transform(CLI::AsSizeValue(false));
   cmd->add_option("--threads", o->threads, "Worker threads (default: one per core)");
   cmd->add_option("--ignore-file", o->ignore_file,

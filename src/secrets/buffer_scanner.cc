@@ -1,4 +1,5 @@
-// Per-buffer checks: binary files are skipped; invalid UTF-8 and huge lines are reported and scanned anyway.
+// Per-buffer checks: invalid UTF-8 and huge lines are reported and scanned anyway; binary files are scanned as
+// bytes; of files over --max-file-size the two ends are scanned.
 #include "secrets/buffer_scanner.h"
 
 #include <fmt/format.h>
@@ -50,20 +51,45 @@ Result<BufferScanner> BufferScanner::create(const Matcher& matcher, const ScanOp
   return BufferScanner(matcher, scratch.take(), options);
 }
 
+bool looks_binary(std::string_view text) {
+  return std::memchr(text.data(), '\0', std::min(text.size(), kBinaryProbeBytes)) != nullptr;
+}
+
 size_t BufferScanner::scan(std::string_view text, const std::string& path, ScanResult& result) {
-  if (std::memchr(text.data(), '\0', std::min(text.size(), kBinaryProbeBytes))) {
-    ++result.stats.skipped_binary;
-    result.skipped_binary.push_back(path);
-    return 0;
-  }
   ++result.stats.files;
   result.stats.bytes += text.size();
-  if (!simdjson::validate_utf8(text.data(), text.size())) {
-    size_t bad = first_invalid_utf8(text);
-    result.warnings.push_back(located(path, line_at(text, bad),
-                                      fmt::format("invalid UTF-8 at byte {}; scanned as bytes", bad)));
+  // Binary files are scanned too (a key pair in a build artefact or a database dump is still a leak); the
+  // text checks would only report noise for them.
+  if (looks_binary(text)) {
+    ++result.stats.binary;
+  } else {
+    if (!simdjson::validate_utf8(text.data(), text.size())) {
+      size_t bad = first_invalid_utf8(text);
+      result.warnings.push_back(located(path, line_at(text, bad),
+                                        fmt::format("invalid UTF-8 at byte {}; scanned as bytes", bad)));
+    }
+    check_line_lengths(text, path, result);
   }
-  check_line_lengths(text, path, result);
+  return detect_in(text, path, 0, true, result);
+}
+
+size_t BufferScanner::scan_ends(std::string_view head, std::string_view tail, uint64_t size, const std::string& path,
+                                ScanResult& result) {
+  ++result.stats.files;
+  ++result.stats.partial;
+  result.stats.bytes += head.size() + tail.size();
+  if (looks_binary(head)) ++result.stats.binary;
+  result.unread.push_back(Unread{path, "too_large",
+                                 fmt::format("{} bytes is over --max-file-size ({} bytes): only the first {} and "
+                                             "the last {} bytes were scanned",
+                                             size, options_->max_file_size, head.size(), tail.size())});
+  size_t found = detect_in(head, path, 0, true, result);
+  if (!tail.empty()) found += detect_in(tail, path, size - tail.size(), false, result);
+  return found;
+}
+
+size_t BufferScanner::detect_in(std::string_view text, const std::string& path, uint64_t base, bool lines_known,
+                                ScanResult& result) {
   hits_.clear();
   Result<bool> complete = matcher_->scan(text, scratch_, hits_, kMaxHitsPerBuffer);
   if (!complete) {
@@ -73,11 +99,17 @@ size_t BufferScanner::scan(std::string_view text, const std::string& path, ScanR
     return 0;
   }
   if (!*complete)
-    result.warnings.push_back(located(path, 0, fmt::format("more than {} candidate matches; only the first were "
-                                                           "examined", kMaxHitsPerBuffer)));
+    result.unread.push_back(Unread{path, "too_many_matches",
+                                   fmt::format("more than {} candidate matches; only those in the first part "
+                                               "were examined", kMaxHitsPerBuffer)});
   size_t before = result.findings.size();
   detect(text, hits_, options_->detect, result.findings, result.stats.detect);
-  for (size_t i = before; i < result.findings.size(); ++i) result.findings[i].path = path;
+  for (size_t i = before; i < result.findings.size(); ++i) {
+    Finding& f = result.findings[i];
+    f.path = path;
+    f.offset += base;
+    if (!lines_known) f.line = f.column = f.secret_line = 0;
+  }
   return result.findings.size() - before;
 }
 

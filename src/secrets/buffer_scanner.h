@@ -22,17 +22,29 @@ class BufferScanner {
   /// Uses matcher (shared) with fresh scratch memory.
   static Result<BufferScanner> create(const Matcher& matcher, const ScanOptions& options);
 
-  /// Scans text named path into result: binary check, UTF-8 and line-length warnings, then detection.
-  /// Returns the number of findings added.
+  /// Scans the whole text of a file named path into result: UTF-8 and line-length warnings for text, then
+  /// detection (binary files too, as bytes). Returns the number of findings added.
   size_t scan(std::string_view text, const std::string& path, ScanResult& result);
+
+  /// Scans the first and last part of a file of size bytes that is over --max-file-size: head is its first
+  /// bytes, tail its last (starting at size - tail.size()). Findings in the tail have line 0 (unknown) and
+  /// their file offset; the file is listed as unread (too_large).
+  size_t scan_ends(std::string_view head, std::string_view tail, uint64_t size, const std::string& path,
+                   ScanResult& result);
 
  private:
   BufferScanner(const Matcher& matcher, Scratch scratch, const ScanOptions& options)
       : matcher_(&matcher), scratch_(std::move(scratch)), options_(&options) {}
+  // Detection only; findings get path and, for a part read at base (lines unknown), line 0 and base + offset.
+  size_t detect_in(std::string_view text, const std::string& path, uint64_t base, bool lines_known,
+                   ScanResult& result);
   const Matcher* matcher_;
   Scratch scratch_;
   const ScanOptions* options_;
   std::vector<Hit> hits_;
 };
+
+/// Whether text looks binary: a NUL in its first kBinaryProbeBytes (as git decides).
+bool looks_binary(std::string_view text);
 
 }  // namespace iamwarden::secrets

@@ -14,6 +14,7 @@ constexpr size_t kMinTokenLength = 100;
 constexpr size_t kMaxTokenLength = 8192;
 constexpr size_t kMaxSeparators = 16;      // between a key-like name and its value
 constexpr size_t kIdWindow = 256;          // bytes either side of a key ID searched for its secret
+constexpr size_t kMaxRunBytes = kSecretLength + 8;  // longest raw run taken for a secret next to a key ID
 constexpr double kNamedSecretEntropy = 3.5;
 constexpr double kUnnamedSecretEntropy = 4.2;  // stricter: no key-like name vouches for it
 constexpr double kTokenEntropy = 4.0;
@@ -128,6 +129,13 @@ void mark_presigned(size_t id_offset, Candidates& out) {
   if (it != out.ids.end() && it->offset == id_offset) it->presigned = true;
 }
 
+// End of the run of base64 characters (and JSON-escaped "\\/") that starts at i, read no further than limit.
+size_t base64_run_end(std::string_view text, size_t i, size_t limit) {
+  while (i < limit && (is_base64_char(text[i]) || (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == '/')))
+    i += text[i] == '\\' ? 2 : 1;
+  return i;
+}
+
 // Unnamed secrets: 40-character runs within kIdWindow bytes of a credential key ID.
 void add_secrets_near(std::string_view text, const IdCandidate& id, Candidates& out) {
   size_t lo = id.offset > kIdWindow ? id.offset - kIdWindow : 0;
@@ -139,11 +147,11 @@ void add_secrets_near(std::string_view text, const IdCandidate& id, Candidates& 
       ++i;
       continue;
     }
-    size_t run = i;
-    while (run < text.size() && (is_base64_char(text[run]) || (text[run] == '\\' && run + 1 < text.size() &&
-                                                                 text[run + 1] == '/')))
-      run += text[run] == '\\' ? 2 : 1;
-    if (run - i >= kSecretLength && run - i <= kSecretLength + 8) add_secret(text, i, false, out);
+    // The run is read only as far as a secret could reach, then skipped within the window: reading it whole
+    // from every ID in a long base64 run (IDs joined by '+' or '/') was quadratic.
+    size_t run = base64_run_end(text, i, std::min(text.size(), i + kMaxRunBytes + 2));
+    if (run - i >= kSecretLength && run - i <= kMaxRunBytes) add_secret(text, i, false, out);
+    if (run - i > kMaxRunBytes) run = std::max(run, base64_run_end(text, run, hi));
     i = run;
   }
 }

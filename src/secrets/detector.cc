@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <tuple>
+#include <utility>
 
 #include "secrets/candidates.h"
 #include "secrets/digest.h"
@@ -24,17 +26,27 @@ bool is_example_id(const IdCandidate& id) { return id.info.shape == KeyShape::kE
 
 // Assigns each item to at most one eligible ID and each ID at most one item, nearest pairs first. Documented
 // examples pair only with examples and real parts only with real ones, so an example never hides a real part.
+// Each ID looks at no more than kNearestPerSide items on either side: dense runs of IDs and secrets (a minified
+// file) would otherwise make the edge list grow with the window's density, not with the input.
 template <class T>
 std::vector<int> match_nearest(const std::vector<IdCandidate>& ids, const std::vector<bool>& eligible,
                                const std::vector<T>& items, size_t window) {
+  constexpr size_t kNearestPerSide = 16;
   std::vector<std::tuple<size_t, size_t, size_t>> edges;  // distance, id index, item index
+  auto add_edge = [&](size_t id, size_t item) {
+    if (items[item].example == is_example_id(ids[id]))
+      edges.emplace_back(distance(items[item].offset, ids[id].offset), id, item);
+  };
   for (size_t i = 0; i < ids.size(); ++i) {
     if (!eligible[i]) continue;
-    size_t lo = ids[i].offset > window ? ids[i].offset - window : 0;
-    auto it = std::lower_bound(items.begin(), items.end(), lo, [](const T& t, size_t o) { return t.offset < o; });
-    for (; it != items.end() && it->offset <= ids[i].offset + window; ++it)
-      if (it->example == is_example_id(ids[i]))
-        edges.emplace_back(distance(it->offset, ids[i].offset), i, static_cast<size_t>(it - items.begin()));
+    size_t at = ids[i].offset;
+    size_t mid = static_cast<size_t>(
+        std::lower_bound(items.begin(), items.end(), at, [](const T& t, size_t o) { return t.offset < o; }) -
+        items.begin());
+    for (size_t k = mid, n = 0; k > 0 && n < kNearestPerSide && at - items[k - 1].offset <= window; --k, ++n)
+      add_edge(i, k - 1);
+    for (size_t k = mid, n = 0; k < items.size() && n < kNearestPerSide && items[k].offset - at <= window; ++k, ++n)
+      add_edge(i, k);
   }
   std::sort(edges.begin(), edges.end());
   std::vector<int> item_of_id(ids.size(), kNone);
@@ -47,13 +59,13 @@ std::vector<int> match_nearest(const std::vector<IdCandidate>& ids, const std::v
   return item_of_id;
 }
 
-// Line and column of increasing offsets, counting newlines once.
+// Line and column of increasing offsets, counting each newline once (a cursor that only moves forward).
 class LineLocator {
  public:
   explicit LineLocator(std::string_view text) : text_(text) {}
 
   void locate(size_t offset, uint32_t& line, uint32_t& column) {
-    if (offset < pos_) pos_ = 0, line_ = 1, line_start_ = 0;
+    if (offset < pos_) pos_ = 0, line_ = 1, line_start_ = 0;  // not expected: callers go in offset order
     while (pos_ < offset) {
       const void* nl = std::memchr(text_.data() + pos_, '\n', offset - pos_);
       if (!nl) break;
@@ -66,20 +78,40 @@ class LineLocator {
     column = static_cast<uint32_t>(offset - line_start_ + 1);
   }
 
-  // Whether the line holding offset carries the allow marker.
-  bool line_allows(size_t offset) const {
-    size_t start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
-    start = (start == std::string_view::npos || offset == 0) ? 0 : start + 1;
-    size_t end = text_.find('\n', offset);
-    std::string_view line = text_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    return line.find(kAllowMarker) != std::string_view::npos;
-  }
-
  private:
   std::string_view text_;
   size_t pos_ = 0;
   uint32_t line_ = 1;
   size_t line_start_ = 0;
+};
+
+// The lines that carry the allow marker, found in one pass over the text: looking for the marker around each
+// finding instead re-read a long line once per finding (quadratic on minified files).
+class AllowedLines {
+ public:
+  explicit AllowedLines(std::string_view text) {
+    size_t from = 0;
+    while (from < text.size()) {
+      size_t hit = text.find(kAllowMarker, from);
+      if (hit == std::string_view::npos) break;
+      size_t start = text.rfind('\n', hit);  // stops at the previous line's end: each byte is read once
+      start = start == std::string_view::npos ? 0 : start + 1;
+      size_t end = text.find('\n', hit);
+      end = end == std::string_view::npos ? text.size() : end;
+      lines_.emplace_back(start, end);
+      from = end;
+    }
+  }
+
+  // Whether the line holding offset carries the marker.
+  bool allows(size_t offset) const {
+    auto it = std::upper_bound(lines_.begin(), lines_.end(), offset,
+                               [](size_t o, const std::pair<size_t, size_t>& line) { return o < line.first; });
+    return it != lines_.begin() && offset < std::prev(it)->second;
+  }
+
+ private:
+  std::vector<std::pair<size_t, size_t>> lines_;  // [start, end) of each marked line, in order
 };
 
 // A finding before location and filtering, with the offsets of its parts.
@@ -208,6 +240,7 @@ void detect(std::string_view text, std::span<const Hit> hits, const DetectOption
   std::vector<Draft> drafts = make_drafts(c);
   std::sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) { return a.offset < b.offset; });
   LineLocator locator(text);
+  AllowedLines allowed_lines(text);
   for (Draft& d : drafts) {
     Finding& f = d.finding;
     if (f.example) {
@@ -221,16 +254,17 @@ void detect(std::string_view text, std::span<const Hit> hits, const DetectOption
       continue;
     }
     locator.locate(d.offset, f.line, f.column);
-    bool allowed = locator.line_allows(d.offset);
+    f.offset = d.offset;
+    bool allowed = allowed_lines.allows(d.offset);
     if (d.secret_offset != std::string_view::npos && d.secret_offset != d.offset) {
       // The secret is within kPairWindow bytes: count the newlines between the two.
       size_t lo = std::min(d.offset, d.secret_offset), hi = std::max(d.offset, d.secret_offset);
       auto between = static_cast<uint32_t>(std::count(text.begin() + static_cast<ptrdiff_t>(lo),
                                                       text.begin() + static_cast<ptrdiff_t>(hi), '\n'));
       f.secret_line = d.secret_offset > d.offset ? f.line + between : f.line - between;
-      allowed |= locator.line_allows(d.secret_offset);
+      allowed |= allowed_lines.allows(d.secret_offset);
     }
-    if (d.token_offset != std::string_view::npos) allowed |= locator.line_allows(d.token_offset);
+    if (d.token_offset != std::string_view::npos) allowed |= allowed_lines.allows(d.token_offset);
     if (allowed) {
       ++stats.allowed_inline;
       continue;

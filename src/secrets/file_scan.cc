@@ -9,6 +9,7 @@
 #include <cstring>
 #include <condition_variable>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -24,7 +25,24 @@ Error file_error(const std::string& path, std::string message) {
   return Error{ErrorCode::kIo, std::move(message), SourceLoc{path, 0, 0, ""}, ""};
 }
 
-// Reads a whole regular file into buffer, unless it is over the size limit.
+// Reads up to count bytes at offset into out; false (and an error in result) when reading fails.
+bool read_at(int fd, const std::string& path, uint64_t offset, size_t count, char* out, size_t& got,
+             ScanResult& result) {
+  got = 0;
+  while (got < count) {
+    ssize_t n = ::pread(fd, out + got, count - got, static_cast<off_t>(offset + got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      result.errors.push_back(file_error(path, fmt::format("cannot read: {}", std::strerror(errno))));
+      return false;
+    }
+    if (n == 0) break;  // the file shrank while we read it
+    got += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// Reads a regular file into buffer and scans it; of a file over the size limit, only its two ends.
 void scan_file(const std::string& path, BufferScanner& scanner, std::string& buffer, const ScanOptions& options,
                ScanResult& result) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // a fifo put in its place must not block
@@ -32,41 +50,32 @@ void scan_file(const std::string& path, BufferScanner& scanner, std::string& buf
     result.errors.push_back(file_error(path, fmt::format("cannot open: {}", std::strerror(errno))));
     return;
   }
+  std::unique_ptr<int, void (*)(int*)> closer(&fd, [](int* f) { ::close(*f); });
   struct stat st;
   if (::fstat(fd, &st) != 0) {
     result.errors.push_back(file_error(path, fmt::format("cannot stat: {}", std::strerror(errno))));
-    ::close(fd);
     return;
   }
   if (!S_ISREG(st.st_mode)) {  // replaced since the walk saw it
     result.errors.push_back(file_error(path, "not a regular file"));
-    ::close(fd);
     return;
   }
   auto size = static_cast<uint64_t>(st.st_size);
-  if (size > options.max_file_size) {
-    ::close(fd);
-    ++result.stats.skipped_large;
-    result.warnings.push_back(file_error(
-        path, fmt::format("skipped: {} bytes is over --max-file-size ({} bytes)", size, options.max_file_size)));
+  bool ends_only = size > options.max_file_size && size > 2 * kEndBytes;
+  size_t want = ends_only ? static_cast<size_t>(2 * kEndBytes) : static_cast<size_t>(size);
+  // The buffer only grows, so workers stop allocating once they have seen their largest file.
+  if (buffer.size() < want) buffer.resize(want);
+  size_t got = 0;
+  if (!ends_only) {
+    if (read_at(fd, path, 0, want, buffer.data(), got, result)) scanner.scan(std::string_view(buffer.data(), got), path, result);
     return;
   }
-  // The buffer only grows, so workers stop allocating once they have seen their largest file.
-  if (buffer.size() < size) buffer.resize(static_cast<size_t>(size));
-  size_t got = 0;
-  while (got < size) {
-    ssize_t n = ::read(fd, buffer.data() + got, static_cast<size_t>(size) - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      result.errors.push_back(file_error(path, fmt::format("cannot read: {}", std::strerror(errno))));
-      ::close(fd);
-      return;
-    }
-    if (n == 0) break;  // the file shrank while we read it
-    got += static_cast<size_t>(n);
-  }
-  ::close(fd);
-  scanner.scan(std::string_view(buffer.data(), got), path, result);
+  size_t head = 0, tail = 0;
+  if (!read_at(fd, path, 0, kEndBytes, buffer.data(), head, result) ||
+      !read_at(fd, path, size - kEndBytes, kEndBytes, buffer.data() + kEndBytes, tail, result))
+    return;
+  scanner.scan_ends(std::string_view(buffer.data(), head), std::string_view(buffer.data() + kEndBytes, tail), size,
+                    path, result);
 }
 
 // Paths handed from the walking thread to the scanning workers, in batches to keep locking rare.
@@ -148,7 +157,7 @@ Result<ScanResult> scan_paths(const std::vector<std::string>& paths, const ScanO
                                                 workers, std::max(started, 1u)),
                                     {}, ""});
   result.errors = std::move(walked.errors);
-  for (Error& w : walked.warnings) result.warnings.push_back(std::move(w));
+  result.unread = std::move(walked.unread);
   result.stats.skipped_ignored = walked.ignored;
   result.stats.skipped_symlinks = walked.symlinks;
   for (ScanResult& p : partial) result.merge(std::move(p));
@@ -156,7 +165,8 @@ Result<ScanResult> scan_paths(const std::vector<std::string>& paths, const ScanO
   auto by_location = [](const Error& a, const Error& b) { return a.loc.file < b.loc.file; };
   std::stable_sort(result.warnings.begin(), result.warnings.end(), by_location);
   std::stable_sort(result.errors.begin(), result.errors.end(), by_location);
-  std::sort(result.skipped_binary.begin(), result.skipped_binary.end());
+  std::stable_sort(result.unread.begin(), result.unread.end(),
+                   [](const Unread& a, const Unread& b) { return a.path < b.path; });
   return result;
 }
 

@@ -74,7 +74,8 @@ std::string Finding::fingerprint() const {
 }
 
 bool finding_less(const Finding& a, const Finding& b) {
-  return std::tie(a.path, a.line, a.column, a.rule) < std::tie(b.path, b.line, b.column, b.rule);
+  // The offset first: a finding in the last part of a partly read file has line 0 but the largest offset.
+  return std::tie(a.path, a.offset, a.line, a.column, a.rule) < std::tie(b.path, b.offset, b.line, b.column, b.rule);
 }
 
 }  // namespace iamwarden::secrets

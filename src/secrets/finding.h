@@ -62,8 +62,10 @@ struct Finding {
   Severity severity = Severity::kMedium;
   bool example = false;        ///< an AWS documented example (only shown with --include-examples)
   std::string path;            ///< file, "<stdin>", or path in the repository
-  uint32_t line = 0;           ///< 1-based, of the key ID (or of the secret/token when alone)
-  uint32_t column = 0;         ///< 1-based, in bytes
+  uint32_t line = 0;           ///< 1-based, of the key ID (or of the secret/token when alone); 0 when unknown
+                               ///< (in the last part of a file read only at its ends)
+  uint32_t column = 0;         ///< 1-based, in bytes; 0 when the line is unknown
+  uint64_t offset = 0;         ///< 0-based byte offset in the file or blob, always known
   uint32_t secret_line = 0;    ///< line of the paired secret, 0 when there is none
   std::string key_id;          ///< full key ID (identifiers are not secret), empty when none
   std::optional<KeyKind> key_kind;
@@ -85,7 +87,7 @@ std::string fingerprint_path(std::string_view path);
 /// A "path:rule_id:hash" fingerprint with its path normalised by fingerprint_path.
 std::string normalize_fingerprint(std::string_view fingerprint);
 
-/// Sort order of reports: path, line, column, rule.
+/// Sort order of reports: path, byte offset, line, column, rule.
 bool finding_less(const Finding& a, const Finding& b);
 
 }  // namespace iamwarden::secrets

@@ -14,6 +14,9 @@ namespace iamwarden::secrets {
 namespace {
 
 using OdbPtr = std::unique_ptr<git_odb, void (*)(git_odb*)>;
+
+// Largest blob over --max-file-size that is still inflated to scan its two ends (memory per worker).
+constexpr uint64_t kMaxEndsBlobBytes = uint64_t{256} << 20;
 using ObjectPtr = std::unique_ptr<git_odb_object, void (*)(git_odb_object*)>;
 
 git_oid to_git(const ObjectId& oid) {
@@ -39,11 +42,12 @@ void scan_job(const BlobJob& job, const std::vector<CommitInfo>& commits, const 
     w.result.errors.push_back(git_failure(where, "cannot read object"));
     return;
   }
-  if (size > options.max_file_size) {
-    ++w.result.stats.skipped_large;
-    w.result.warnings.push_back(Error{ErrorCode::kIo,
-        fmt::format("skipped: {} bytes is over --max-file-size ({} bytes)", size, options.max_file_size),
-        SourceLoc{where, 0, 0, ""}, ""});
+  // An oversized blob must still be inflated whole to reach its ends; past kMaxEndsBlobBytes not even that.
+  if (size > options.max_file_size && size > kMaxEndsBlobBytes) {
+    w.result.unread.push_back(Unread{job.path, "too_large",
+                                     fmt::format("blob {} is {} bytes, over --max-file-size ({} bytes) and too large "
+                                                 "to inflate: not scanned", object_hex(job.oid).substr(0, 12), size,
+                                                 options.max_file_size)});
     return;
   }
   git_odb_object* raw = nullptr;
@@ -54,7 +58,11 @@ void scan_job(const BlobJob& job, const std::vector<CommitInfo>& commits, const 
   ObjectPtr object(raw, git_odb_object_free);
   std::string_view data(static_cast<const char*>(git_odb_object_data(raw)), git_odb_object_size(raw));
   size_t before = w.result.findings.size();
-  w.scanner->scan(data, job.path, w.result);
+  if (data.size() > options.max_file_size && data.size() > 2 * kEndBytes)
+    w.scanner->scan_ends(data.substr(0, kEndBytes), data.substr(data.size() - kEndBytes), data.size(), job.path,
+                         w.result);
+  else
+    w.scanner->scan(data, job.path, w.result);
   if (job.commit >= commits.size()) return;
   const CommitInfo& commit = commits[job.commit];
   for (size_t i = before; i < w.result.findings.size(); ++i)

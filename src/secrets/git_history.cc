@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "secrets/git_blobs.h"
+#include "secrets/git_refs.h"
 #include "secrets/scan.h"
 
 namespace iamwarden::secrets {
@@ -42,9 +43,7 @@ class HistoryWalker {
       result_.errors.push_back(git_failure(commit_hex(commit), "cannot read the commit's tree"));
       return;
     }
-    std::string prefix;
-    walk_tree(tree, prefix);
-    git_tree_free(tree);
+    walk_tree(tree);
   }
 
   std::vector<BlobJob> jobs;
@@ -63,26 +62,62 @@ class HistoryWalker {
     return current_index_;
   }
 
-  void walk_tree(git_tree* tree, std::string& prefix) {
-    size_t count = git_tree_entrycount(tree);
-    for (size_t i = 0; i < count; ++i) {
-      const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
+  using TreePtr = std::unique_ptr<git_tree, void (*)(git_tree*)>;
+
+  // One tree being listed: the next entry to visit, and the length of the shared path prefix inside it.
+  struct Frame {
+    TreePtr tree;
+    size_t next = 0;
+    size_t prefix_length = 0;
+  };
+
+  std::string where(const std::string& path) const {
+    return fmt::format("{} (commit {})", path, commit_hex(current_).substr(0, 12));
+  }
+
+  // Depth first with an explicit stack and one path buffer, so a hostile nesting depth costs neither call stack
+  // nor a path copy per level; trees deeper than kMaxTreeDepth or paths longer than kMaxGitPathBytes are
+  // reported as unread.
+  void walk_tree(git_tree* root) {
+    std::string path;
+    std::vector<Frame> stack;
+    stack.push_back(Frame{TreePtr(root, git_tree_free), 0, 0});
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      if (top.next == git_tree_entrycount(top.tree.get())) {
+        stack.pop_back();
+        continue;
+      }
+      const git_tree_entry* entry = git_tree_entry_byindex(top.tree.get(), top.next++);
+      path.resize(top.prefix_length);
+      std::string_view name = git_tree_entry_name(entry);
+      if (path.size() + name.size() > kMaxGitPathBytes) {
+        result_.unread.push_back(Unread{path.empty() ? "." : path, "path_too_long",
+                                        fmt::format("an entry of this tree in commit {} makes a path longer than {} "
+                                                    "bytes: not read", commit_hex(current_).substr(0, 12),
+                                                    kMaxGitPathBytes)});
+        continue;
+      }
+      path += name;
       ObjectId oid = from_git(git_tree_entry_id(entry));
       git_object_t type = git_tree_entry_type(entry);
-      std::string path = prefix + git_tree_entry_name(entry);
       if (type == GIT_OBJECT_TREE) {
         if (!seen_trees_.insert(oid).second) continue;
-        git_tree* sub = nullptr;
-        if (git_tree_lookup(&sub, repo_, git_tree_entry_id(entry)) != 0) {
-          result_.errors.push_back(git_failure(fmt::format("{} (commit {})", path, commit_hex(current_).substr(0, 12)),
-                                               "cannot read tree"));
+        if (stack.size() >= kMaxTreeDepth) {  // reported once per distinct tree
+          result_.unread.push_back(Unread{path, "too_deep",
+                                          fmt::format("tree nested more than {} levels deep in commit {}: not read",
+                                                      kMaxTreeDepth, commit_hex(current_).substr(0, 12))});
           continue;
         }
-        std::string sub_prefix = path + "/";
-        walk_tree(sub, sub_prefix);
-        git_tree_free(sub);
+        git_tree* sub = nullptr;
+        if (git_tree_lookup(&sub, repo_, git_tree_entry_id(entry)) != 0) {
+          result_.errors.push_back(git_failure(where(path), "cannot read tree"));
+          continue;
+        }
+        path += '/';
+        stack.push_back(Frame{TreePtr(sub, git_tree_free), 0, path.size()});  // top is not used after this
       } else if (type == GIT_OBJECT_BLOB && git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK) {
-        if (seen_blobs_.insert(oid).second) jobs.push_back(BlobJob{oid, std::move(path), commit_index()});
+        if (seen_blobs_.insert(oid).second) jobs.push_back(BlobJob{oid, path, commit_index()});
       }
     }
   }
@@ -131,9 +166,26 @@ Result<ScanResult> scan_git_history(const std::string& repo_path, const ScanOpti
   if (git_revwalk_new(&raw_walk, repo->get()) != 0) return git_failure(repo_path, "cannot walk the history");
   std::unique_ptr<git_revwalk, void (*)(git_revwalk*)> walk(raw_walk, git_revwalk_free);
   git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
-  if (git_revwalk_push_glob(walk.get(), "*") != 0) result.errors.push_back(git_failure(repo_path, "cannot read refs"));
-  git_revwalk_push_head(walk.get());  // a detached HEAD; an unborn one is not an error
-
+  // Each ref on its own: one that cannot be resolved or points nowhere is reported, and the rest still walked.
+  for (const RefTip& tip : list_ref_tips(repo->get(), result)) {
+    git_oid id;
+    git_oid_fromraw(&id, tip.oid.data());
+    git_object* object = nullptr;
+    if (git_object_lookup(&object, repo->get(), &id, GIT_OBJECT_ANY) != 0) {
+      result.unread.push_back(Unread{tip.name, "bad_ref",
+                                     fmt::format("points to object {}, which cannot be read: its history is not "
+                                                 "walked", object_hex(tip.oid).substr(0, 12))});
+      continue;
+    }
+    git_object* peeled = nullptr;
+    // Tags of trees or blobs are not history (git log --all leaves them out too).
+    if (git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) == 0) {
+      if (git_revwalk_push(walk.get(), git_object_id(peeled)) != 0)
+        result.errors.push_back(git_failure(tip.name, "cannot walk from this ref"));
+      git_object_free(peeled);
+    }
+    git_object_free(object);
+  }
   HistoryWalker walker(repo->get(), result);
   git_oid oid;
   int rc;
@@ -152,6 +204,8 @@ Result<ScanResult> scan_git_history(const std::string& repo_path, const ScanOpti
   scan_blobs(git_repository_path(repo->get()), walker.jobs, walker.commits, **matcher, options, result);
   keep_first_introductions(result.findings, walker.commits);
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
+  std::stable_sort(result.unread.begin(), result.unread.end(),
+                   [](const Unread& a, const Unread& b) { return a.path < b.path; });
   return result;
 }
 

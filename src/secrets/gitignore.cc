@@ -1,6 +1,10 @@
 // Parsing .gitignore lines and matching paths (gitignore(5): pattern format).
 #include "secrets/gitignore.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
 namespace iamwarden::secrets {
 namespace {
 
@@ -28,48 +32,128 @@ bool class_match(std::string_view pattern, size_t& p, char c, bool& matched) {
   return true;
 }
 
-bool match_from(std::string_view pattern, size_t p, std::string_view text, size_t t) {
+// A glob compiled to a sequence of steps. Matching runs them as a set of positions over the text, one character
+// at a time, so time is bounded by text length times the live positions and there is no recursion: a backtracking
+// matcher took exponential time and unbounded stack on a hostile .gitignore line ("*a*a*a...*b").
+struct Step {
+  enum Kind : uint8_t { kChar, kAnyChar, kClass, kStar, kDirs, kRest, kNever } kind;
+  char c = 0;          // kChar
+  size_t class_at = 0; // kClass: pattern offset just past '['
+};
+
+std::vector<Step> compile(std::string_view pattern) {
+  std::vector<Step> steps;
+  size_t p = 0;
   while (p < pattern.size()) {
     char c = pattern[p];
     if (c == '*') {
       bool double_star = p + 1 < pattern.size() && pattern[p + 1] == '*';
       bool at_segment_start = p == 0 || pattern[p - 1] == '/';
       size_t after = p + (double_star ? 2 : 1);
-      if (double_star && at_segment_start && (after == pattern.size() || pattern[after] == '/')) {
-        if (after == pattern.size()) return true;  // trailing "**": everything below
-        // "**/": zero or more whole directories.
-        for (size_t s = t;;) {
-          if (match_from(pattern, after + 1, text, s)) return true;
-          size_t slash = text.find('/', s);
-          if (slash == std::string_view::npos) return false;
-          s = slash + 1;
-        }
+      if (double_star && at_segment_start && after == pattern.size()) {
+        steps.push_back({Step::kRest});  // trailing "**": everything below
+        break;
+      }
+      if (double_star && at_segment_start && pattern[after] == '/') {
+        steps.push_back({Step::kDirs});  // "**/": zero or more whole directories
+        p = after + 1;
+        continue;
       }
       while (after < pattern.size() && pattern[after] == '*') ++after;
-      for (size_t s = t; s <= text.size(); ++s) {
-        if (match_from(pattern, after, text, s)) return true;
-        if (s < text.size() && text[s] == '/') return false;
-      }
-      return false;
-    }
-    if (t >= text.size() || text[t] == '/') {
-      if (!(t < text.size() && c == '/')) return false;
-    }
-    if (c == '?') {
-      ++p, ++t;
-    } else if (c == '[') {
-      bool matched = false;
+      steps.push_back({Step::kStar});
+      p = after;
+    } else if (c == '?') {
+      steps.push_back({Step::kAnyChar});
       ++p;
-      if (!class_match(pattern, p, text[t], matched) || !matched) return false;
-      ++t;
+    } else if (c == '[') {
+      size_t end = p + 1;
+      bool matched = false;
+      bool well_formed = class_match(pattern, end, 'a', matched);  // only to find the class's end
+      steps.push_back(well_formed ? Step{Step::kClass, 0, p + 1} : Step{Step::kNever});
+      if (!well_formed) break;
+      p = end;
     } else {
       if (c == '\\' && p + 1 < pattern.size()) c = pattern[++p];
-      if (text[t] != c) return false;
-      ++p, ++t;
+      steps.push_back({Step::kChar, c});
+      ++p;
     }
   }
-  return t == text.size();
+  return steps;
 }
+
+// Positions are step index * 2, plus 1 inside a "**/" that has consumed part of a directory name.
+class GlobRun {
+ public:
+  GlobRun(std::string_view pattern, const std::vector<Step>& steps) : pattern_(pattern), steps_(steps) {}
+
+  bool match(std::string_view text) {
+    add(0, live_);
+    for (char c : text) {
+      if (rest_) return true;
+      next_.clear();
+      for (size_t state : live_) advance(state, c);
+      live_.swap(next_);
+      normalise();
+      if (live_.empty()) return false;
+    }
+    if (rest_) return true;
+    return std::binary_search(live_.begin(), live_.end(), steps_.size() * 2);
+  }
+
+ private:
+  // Adds state and every state reachable from it without reading a character to into.
+  void add(size_t state, std::vector<size_t>& into) {
+    for (;;) {
+      into.push_back(state);
+      size_t i = state / 2;
+      if (state % 2 == 1 || i >= steps_.size()) return;
+      Step::Kind kind = steps_[i].kind;
+      if (kind == Step::kRest) rest_ = true;
+      if (kind != Step::kStar && kind != Step::kDirs) return;
+      state = (i + 1) * 2;  // '*' and "**/" may match nothing
+    }
+  }
+
+  void advance(size_t state, char c) {
+    size_t i = state / 2;
+    if (i >= steps_.size()) return;
+    const Step& step = steps_[i];
+    auto to = [&](size_t target) { add(target, next_); };
+    switch (step.kind) {
+      case Step::kChar:
+        if (c == step.c) to((i + 1) * 2);
+        break;
+      case Step::kAnyChar:
+        if (c != '/') to((i + 1) * 2);
+        break;
+      case Step::kClass: {
+        size_t p = step.class_at;
+        bool matched = false;
+        if (c != '/' && class_match(pattern_, p, c, matched) && matched) to((i + 1) * 2);
+        break;
+      }
+      case Step::kStar:
+        if (c != '/') to(i * 2);
+        break;
+      case Step::kDirs:  // inside a directory name until its '/', which ends one whole directory
+        to(c == '/' ? i * 2 : i * 2 + 1);
+        break;
+      case Step::kRest:
+      case Step::kNever:
+        break;
+    }
+  }
+
+  void normalise() {
+    std::sort(live_.begin(), live_.end());
+    live_.erase(std::unique(live_.begin(), live_.end()), live_.end());
+  }
+
+  std::string_view pattern_;
+  const std::vector<Step>& steps_;
+  std::vector<size_t> live_, next_;
+  bool rest_ = false;
+};
 
 std::string_view trim_trailing_spaces(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
@@ -81,7 +165,11 @@ std::string_view trim_trailing_spaces(std::string_view line) {
 
 }  // namespace
 
-bool glob_match(std::string_view pattern, std::string_view text) { return match_from(pattern, 0, text, 0); }
+bool glob_match(std::string_view pattern, std::string_view text) {
+  std::vector<Step> steps = compile(pattern);
+  GlobRun run(pattern, steps);
+  return run.match(text);
+}
 
 void IgnoreStack::push(std::string_view text, const std::string& base) {
   size_t start = 0;

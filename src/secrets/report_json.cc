@@ -27,7 +27,7 @@ void add_finding(std::string& out, const Finding& f) {
   add_field(out, "title", rule_info(f.rule).title);
   out += fmt::format(",\"example\":{}", f.example ? "true" : "false");
   add_field(out, "path", f.path);
-  out += fmt::format(",\"line\":{},\"column\":{}", f.line, f.column);
+  out += fmt::format(",\"line\":{},\"column\":{},\"offset\":{}", f.line, f.column, f.offset);
   if (!f.key_id.empty()) add_field(out, "key_id", f.key_id);
   if (f.key_kind) add_field(out, "key_kind", key_kind_name(*f.key_kind));
   if (f.account) add_field(out, "account", format_account(*f.account));
@@ -63,14 +63,17 @@ std::string format_json(const ScanResult& result) {
   add_problems(out, "warnings", result.warnings);
   add_problems(out, "errors", result.errors);
   out += ",\"skipped\":[";
-  for (size_t i = 0; i < result.skipped_binary.size(); ++i)
-    out += fmt::format("{}{{\"path\":{},\"reason\":\"binary\"}}", i ? "," : "", json_quote(result.skipped_binary[i]));
+  for (size_t i = 0; i < result.unread.size(); ++i) {
+    const Unread& u = result.unread[i];
+    out += fmt::format("{}{{\"path\":{},\"reason\":{},\"message\":{}}}", i ? "," : "", json_quote(u.path),
+                       json_quote(u.reason), json_quote(u.detail));
+  }
   out += "]";
   const ScanStats& s = result.stats;
-  out += fmt::format(",\"stats\":{{\"files\":{},\"bytes\":{},\"commits\":{},\"skipped_binary\":{},\"skipped_large\":{},"
-                     "\"skipped_ignored\":{},\"skipped_symlinks\":{},\"placeholders\":{},\"examples_hidden\":{},"
-                     "\"allowed_inline\":{},\"below_severity\":{}}}}}\n",
-                     s.files, s.bytes, s.commits, s.skipped_binary, s.skipped_large, s.skipped_ignored,
+  out += fmt::format(",\"stats\":{{\"files\":{},\"bytes\":{},\"commits\":{},\"binary\":{},\"partial\":{},"
+                     "\"not_fully_read\":{},\"skipped_ignored\":{},\"skipped_symlinks\":{},\"placeholders\":{},"
+                     "\"examples_hidden\":{},\"allowed_inline\":{},\"below_severity\":{}}}}}\n",
+                     s.files, s.bytes, s.commits, s.binary, s.partial, result.unread.size(), s.skipped_ignored,
                      s.skipped_symlinks, s.detect.placeholders, s.detect.examples, s.detect.allowed_inline,
                      s.detect.below_severity);
   return out;

@@ -24,9 +24,11 @@ std::string_view security_severity(Severity s) {
   return "0.0";
 }
 
-std::string location(const std::string& path, uint32_t line, uint32_t column) {
+// A region by line and column, or (line unknown: the end of a partly read file) by byte offset.
+std::string location(const std::string& path, uint32_t line, uint32_t column, uint64_t offset = 0) {
   std::string out = fmt::format("{{\"physicalLocation\":{{\"artifactLocation\":{{\"uri\":{}}}", json_quote(path));
   if (line) out += fmt::format(",\"region\":{{\"startLine\":{},\"startColumn\":{}}}", line, column ? column : 1);
+  else if (offset) out += fmt::format(",\"region\":{{\"byteOffset\":{}}}", offset);
   return out + "}}";
 }
 
@@ -51,7 +53,7 @@ std::string results(const ScanResult& result) {
     out += fmt::format("{{\"ruleId\":{},\"ruleIndex\":{},\"level\":\"{}\",\"message\":{{\"text\":{}}},\"locations\":[{}],"
                        "\"partialFingerprints\":{{\"iamwardenFingerprint/v1\":{}}}",
                        json_quote(rule_info(f.rule).id), static_cast<int>(f.rule), sarif_level(f.severity),
-                       json_quote(describe(f)), location(f.path, f.line, f.column), json_quote(f.hash));
+                       json_quote(describe(f)), location(f.path, f.line, f.column, f.offset), json_quote(f.hash));
     out += fmt::format(",\"properties\":{{\"severity\":{}", json_quote(severity_name(f.severity)));
     if (f.account) out += fmt::format(",\"account\":{}", json_quote(format_account(*f.account)));
     if (f.origin) out += fmt::format(",\"commit\":{}", json_quote(f.origin->commit));
@@ -71,6 +73,12 @@ std::string notifications(const ScanResult& result) {
   };
   add(result.errors, "error");
   add(result.warnings, "warning");
+  for (const Unread& u : result.unread) {
+    if (!out.empty()) out += ",";
+    out += fmt::format("{{\"level\":\"warning\",\"message\":{{\"text\":{}}},\"locations\":[{}],"
+                       "\"properties\":{{\"reason\":{}}}}}",
+                       json_quote("not fully read: " + u.detail), location(u.path, 0, 0), json_quote(u.reason));
+  }
   return out;
 }
 
@@ -83,7 +91,7 @@ std::string format_sarif(const ScanResult& result) {
       "\"rules\":[{}]}}}},"
       "\"invocations\":[{{\"executionSuccessful\":{},\"toolExecutionNotifications\":[{}]}}],"
       "\"results\":[{}]}}]}}\n",
-      rules(), result.errors.empty() ? "true" : "false", notifications(result), results(result));
+      rules(), result.complete() ? "true" : "false", notifications(result), results(result));
 }
 
 }  // namespace iamwarden::secrets

@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "base/safe_text.h"
 #include "secrets/report.h"
 
 namespace iamwarden::secrets {
@@ -30,8 +31,11 @@ std::string describe(const Finding& f) {
   if (!f.token.empty())
     out += fmt::format("{}session token {} ({} characters)", f.key_id.empty() && f.secret.empty() ? ": " : ", ",
                        f.token, f.token_length);
+  if (f.line == 0 && f.offset > 0)
+    out += fmt::format("; at byte {} (line unknown: the middle of the file was not read)", f.offset);
   if (f.origin) {
-    out += fmt::format("; introduced in {} by {} on {}", f.origin->commit.substr(0, 12), f.origin->author,
+    // The author comes from the commit: escaped, as a name may carry terminal controls.
+    out += fmt::format("; introduced in {} by {} on {}", f.origin->commit.substr(0, 12), safe_text(f.origin->author),
                        format_date(f.origin->time));
     if (!f.origin->other_commits.empty()) out += fmt::format(" (and {} later commits)", f.origin->other_commits.size());
   }
@@ -40,9 +44,24 @@ std::string describe(const Finding& f) {
 
 std::string format_text(const ScanResult& result) {
   std::string out;
-  for (const Finding& f : result.findings)
-    out += fmt::format("{}:{}:{}: {} {}: {}\n", f.path, f.line, f.column, severity_name(f.severity),
-                       rule_info(f.rule).id, describe(f));
+  for (const Finding& f : result.findings) {
+    append_safe_text(out, f.path);  // a file name can hold a newline and forge a line
+    out += fmt::format(":{}:{}: {} {}: ", f.line, f.column, severity_name(f.severity), rule_info(f.rule).id);
+    append_safe_text(out, describe(f));  // already safe; escaping again keeps every byte of the line checked
+    out += '\n';
+  }
+  return out;
+}
+
+std::string format_unread(const ScanResult& result) {
+  std::string out;
+  for (const Unread& u : result.unread) {
+    out += "warning: ";
+    out += safe_excerpt(u.path, kUnreadPathBytes);
+    out += ": not fully read: ";
+    append_safe_text(out, u.detail);
+    out += '\n';
+  }
   return out;
 }
 
@@ -59,8 +78,8 @@ std::string format_summary(const ScanResult& result, size_t suppressed, double s
   if (s.detect.below_severity) notes.push_back(fmt::format("{} below --min-severity", s.detect.below_severity));
   if (s.detect.allowed_inline) notes.push_back(fmt::format("{} allowed inline", s.detect.allowed_inline));
   if (suppressed) notes.push_back(fmt::format("{} suppressed by ignore file or baseline", suppressed));
-  if (s.skipped_binary) notes.push_back(fmt::format("{} binary skipped", s.skipped_binary));
-  if (s.skipped_large) notes.push_back(fmt::format("{} over --max-file-size skipped", s.skipped_large));
+  if (s.binary) notes.push_back(fmt::format("{} binary scanned as bytes", s.binary));
+  if (!result.unread.empty()) notes.push_back(fmt::format("{} not fully read", result.unread.size()));
   if (s.skipped_ignored) notes.push_back(fmt::format("{} gitignored", s.skipped_ignored));
   if (s.skipped_symlinks) notes.push_back(fmt::format("{} symlinks not followed", s.skipped_symlinks));
   if (!result.warnings.empty()) notes.push_back(fmt::format("{} warnings", result.warnings.size()));

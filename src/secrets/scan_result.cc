@@ -12,8 +12,8 @@ namespace iamwarden::secrets {
 void ScanStats::add(const ScanStats& other) {
   files += other.files;
   bytes += other.bytes;
-  skipped_binary += other.skipped_binary;
-  skipped_large += other.skipped_large;
+  binary += other.binary;
+  partial += other.partial;
   skipped_ignored += other.skipped_ignored;
   skipped_symlinks += other.skipped_symlinks;
   commits += other.commits;
@@ -28,7 +28,7 @@ void ScanResult::merge(ScanResult&& other) {
   move_all(findings, other.findings);
   move_all(warnings, other.warnings);
   move_all(errors, other.errors);
-  move_all(skipped_binary, other.skipped_binary);
+  move_all(unread, other.unread);
   stats.add(other.stats);
 }
 
@@ -38,14 +38,10 @@ Result<ScanResult> scan_text(std::string_view text, const std::string& name, con
   Result<BufferScanner> scanner = BufferScanner::create(**matcher, options);
   if (!scanner) return scanner.error();
   ScanResult result;
-  if (text.size() > options.max_file_size) {
-    result.errors.push_back(Error{ErrorCode::kIo,
-                                  fmt::format("input is larger than --max-file-size ({} bytes)", options.max_file_size),
-                                  SourceLoc{name, 0, 0, ""}, ""});
-    ++result.stats.skipped_large;
-    return result;
-  }
-  scanner->scan(text, name, result);
+  if (text.size() > options.max_file_size && text.size() > 2 * kEndBytes)
+    scanner->scan_ends(text.substr(0, kEndBytes), text.substr(text.size() - kEndBytes), text.size(), name, result);
+  else
+    scanner->scan(text, name, result);
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   return result;
 }

@@ -7,6 +7,7 @@
 
 #include "base/files.h"
 #include "base/json.h"
+#include "secrets/detector.h"
 
 namespace iamwarden::secrets {
 namespace {
@@ -42,8 +43,10 @@ Result<void> Suppressions::add_ignore_file(const std::string& path) {
       hashes_.emplace(line);
     } else {
       warnings_.push_back(Error{ErrorCode::kInvalidInput,
-                                fmt::format("ignored line: \"{}\" is neither a fingerprint (path:rule:hash) nor a "
-                                            "{}-digit hex hash", line, kHashLength),
+                                // Never quoted: people paste secrets into ignore files. Its ends and length
+                                // are enough to find the line.
+                                fmt::format("ignored line ({} characters, {}): neither a fingerprint (path:rule:hash) "
+                                            "nor a {}-digit hex hash", line.size(), redact(line), kHashLength),
                                 SourceLoc{path, number, 1, ""}, ""});
     }
   }

@@ -73,27 +73,53 @@ class Walker {
     return dir.back() == '/' ? dir + name : dir + "/" + name;
   }
 
-  void walk(const std::string& dir, const std::string& rel) {
-    size_t mark = ignore_.size();
+  // One directory being listed: its sorted entries, the next one to visit, and the ignore patterns to drop
+  // when leaving it.
+  struct Frame {
+    std::string dir;
+    std::string rel;
+    std::vector<std::pair<std::string, unsigned char>> entries;
+    size_t next = 0;
+    size_t ignore_mark = 0;
+  };
+
+  // Reads dir's entries and .gitignore into a new frame on the stack; false when it cannot be opened.
+  bool enter(const std::string& dir, const std::string& rel, std::vector<Frame>& stack) {
     std::unique_ptr<DIR, int (*)(DIR*)> handle(::opendir(dir.c_str()), ::closedir);
     if (!handle) {
       out_.errors.push_back(walk_error(dir, fmt::format("cannot open directory: {}", std::strerror(errno))));
-      return;
+      return false;
     }
-    std::vector<std::pair<std::string, unsigned char>> entries;
+    Frame frame{dir, rel, {}, 0, ignore_.size()};
     while (dirent* e = ::readdir(handle.get())) {
       std::string name = e->d_name;
       if (name == "." || name == ".." || name == ".git") continue;
-      entries.emplace_back(std::move(name), e->d_type);
+      frame.entries.emplace_back(std::move(name), e->d_type);
     }
     handle.reset();
-    std::sort(entries.begin(), entries.end());
-    auto gitignore = std::lower_bound(entries.begin(), entries.end(), std::make_pair(std::string(".gitignore"), '\0'),
+    std::sort(frame.entries.begin(), frame.entries.end());
+    auto gitignore = std::lower_bound(frame.entries.begin(), frame.entries.end(),
+                                      std::make_pair(std::string(".gitignore"), '\0'),
                                       [](const auto& a, const auto& b) { return a.first < b.first; });
-    if (honour_ && gitignore != entries.end() && gitignore->first == ".gitignore")
+    if (honour_ && gitignore != frame.entries.end() && gitignore->first == ".gitignore")
       add_ignore_file(join(dir, ".gitignore"), rel);
-    for (auto& [name, type] : entries) {
-      std::string path = join(dir, name);
+    stack.push_back(std::move(frame));
+    return true;
+  }
+
+  // Depth first with an explicit stack (pre-order, entries sorted), so nesting depth costs heap, not stack.
+  void walk(const std::string& root, const std::string& root_rel) {
+    std::vector<Frame> stack;
+    enter(root, root_rel, stack);
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      if (top.next == top.entries.size()) {
+        ignore_.truncate(top.ignore_mark);
+        stack.pop_back();
+        continue;
+      }
+      auto& [name, type] = top.entries[top.next++];
+      std::string path = join(top.dir, name);
       if (type == DT_UNKNOWN) {
         struct stat st;
         if (::lstat(path.c_str(), &st) != 0) {
@@ -107,18 +133,18 @@ class Walker {
         continue;
       }
       if (type != DT_DIR && type != DT_REG) {  // sockets, fifos, devices: never opened (a fifo would block)
-        out_.warnings.push_back(walk_error(path, "skipped: not a regular file or directory"));
+        out_.unread.push_back(Unread{path, "not_regular_file", "not a regular file or directory: not read"});
         continue;
       }
       bool is_dir = type == DT_DIR;
-      if (honour_ && ignore_.ignored(rel + name, is_dir)) {
+      std::string rel = top.rel + name;
+      if (honour_ && ignore_.ignored(rel, is_dir)) {
         ++out_.ignored;
         continue;
       }
-      if (is_dir) walk(path, rel + name + "/");
+      if (is_dir) enter(path, rel + "/", stack);  // may reallocate the stack: top is not used after this
       else sink_(std::move(path));
     }
-    ignore_.truncate(mark);
   }
 
   WalkResult& out_;

@@ -1,4 +1,5 @@
-// Lists the files to scan under the given paths: .gitignore honoured, .git and symlinks skipped.
+// Lists the files to scan under the given paths: .gitignore honoured, .git and symlinks skipped; iterative, so
+// the depth of a tree cannot exhaust the stack.
 #pragma once
 
 #include <cstdint>
@@ -7,13 +8,14 @@
 #include <vector>
 
 #include "base/result.h"
+#include "secrets/scan.h"
 
 namespace iamwarden::secrets {
 
 /// What the walk left out.
 struct WalkResult {
   std::vector<Error> errors;   ///< missing paths, unreadable directories, entries whose type cannot be read
-  std::vector<Error> warnings; ///< entries skipped as neither file nor directory (sockets, fifos, devices)
+  std::vector<Unread> unread;  ///< entries skipped as neither file nor directory (sockets, fifos, devices)
   uint64_t ignored = 0;        ///< files and directories excluded by .gitignore
   uint64_t symlinks = 0;       ///< symbolic links inside directories (never followed)
 };

@@ -273,5 +273,45 @@ TEST(Detector, FingerprintIgnoresLineMoves) {
   EXPECT_EQ(a.findings[0].hash.size(), 16u);
 }
 
+// The attack: a one-line (minified) file of key IDs took 53 s for 2 MB because every finding re-read its line
+// for the allow marker. Locations and the marker must come out exactly as for short lines.
+TEST(Detector, ManyFindingsOnOneLineAreLocatedExactly) {
+  std::string line, ids;
+  std::vector<std::string> planted;
+  for (uint64_t i = 0; i < 2000; ++i) {
+    FakeCredential c = fake_credential(100 + i);
+    planted.push_back(c.id);
+    line += c.id + ",";
+  }
+  ScanResult r = scan("x\n" + line + "\n" + line + " # iamwarden:allow\n");
+  ASSERT_EQ(r.findings.size(), planted.size());  // the second copy is on an allowed line
+  EXPECT_EQ(r.stats.detect.allowed_inline, planted.size());
+  for (size_t i = 0; i < planted.size(); ++i) {
+    EXPECT_EQ(r.findings[i].key_id, planted[i]);
+    EXPECT_EQ(r.findings[i].line, 2u);
+    EXPECT_EQ(r.findings[i].column, 1 + 21 * i);
+    EXPECT_EQ(r.findings[i].offset, 2 + 21 * i);
+  }
+}
+
+// Key IDs joined by '+' (a base64 character but not alphanumeric) form one long base64 run: each ID used to read
+// that run to its end looking for a secret next to it. The IDs are still found, and a real secret after the run
+// still pairs with the last ID.
+TEST(Detector, KeyIdsInOneLongBase64RunAreFoundAndTheNearestSecretPairs) {
+  std::string run;
+  std::vector<std::string> planted;
+  for (uint64_t i = 0; i < 3000; ++i) {
+    FakeCredential c = fake_credential(7000 + i);
+    planted.push_back(c.id);
+    run += (i ? "+" : "") + c.id;
+  }
+  FakeCredential last = fake_credential(7000 + 2999);
+  ScanResult r = scan(run + " \"" + last.secret + "\"\n");
+  ASSERT_EQ(r.findings.size(), planted.size());
+  EXPECT_EQ(r.findings.back().key_id, last.id);
+  EXPECT_EQ(r.findings.back().rule, Rule::kAccessKeyPair);
+  for (size_t i = 0; i + 1 < planted.size(); ++i) EXPECT_EQ(r.findings[i].rule, Rule::kAccessKeyId) << i;
+}
+
 }  // namespace
 }  // namespace iamwarden::secrets

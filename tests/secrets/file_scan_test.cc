@@ -50,23 +50,67 @@ TEST(FileScan, HonoursGitignoreUnlessNoIgnore) {
   EXPECT_EQ(scan_dir(dir.path(), all).findings.size(), 5u);
 }
 
-TEST(FileScan, SkipsBinaryAndOversizedFiles) {
+TEST(FileScan, BinaryFilesAreScannedAsBytes) {
   TempDir dir;
+  // The attack: one NUL byte in front of a key pair used to make the file "binary" and skipped, exit 0.
+  testing::FakeCredential c = fake_credential(1);
   dir.write("blob.bin", std::string("\x7f" "ELF\0\0", 6) + pair_text(1));
-  dir.write("big.txt", std::string(4096, '#') + "\n" + pair_text(2));
-  dir.write("small.txt", pair_text(3));
+  ScanResult r = scan_dir(dir.path());
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule, Rule::kAccessKeyPair);
+  EXPECT_EQ(r.findings[0].key_id, c.id);
+  EXPECT_EQ(r.findings[0].line, 1u);
+  EXPECT_EQ(r.findings[0].column, 27u);  // 6 bytes of header, then "aws_access_key_id = "
+  EXPECT_EQ(r.stats.binary, 1u);
+  EXPECT_EQ(r.stats.files, 1u);
+  EXPECT_TRUE(r.warnings.empty());  // no UTF-8 or line-length noise for binary files
+  EXPECT_TRUE(r.complete());
+}
+
+TEST(FileScan, OversizedFilesAreScannedAtBothEndsAndListedAsUnread) {
+  TempDir dir;
+  testing::FakeCredential head = fake_credential(2), tail = fake_credential(3), middle = fake_credential(4);
+  // Padded past the limit: a pair in the first MiB, one in the middle (not read), one in the last MiB.
+  std::string pad(kEndBytes, '#');
+  pad.back() = '\n';
+  std::string text = pair_text(2) + pad + pad + pair_text(4) + pad + pad + pair_text(3);
+  dir.write("big.txt", text);
+  dir.write("small.txt", pair_text(5));
+  ScanOptions options;
+  options.max_file_size = 1024;
+  ScanResult r = scan_dir(dir.path(), options);
+  ASSERT_EQ(r.findings.size(), 3u);
+  EXPECT_EQ(r.findings[0].key_id, head.id);
+  EXPECT_EQ(r.findings[0].line, 1u);
+  EXPECT_EQ(r.findings[1].key_id, tail.id);  // line unknown (0), sorted by offset after the head
+  EXPECT_EQ(r.findings[1].line, 0u);
+  EXPECT_EQ(r.findings[1].column, 0u);
+  EXPECT_EQ(r.findings[1].offset, text.size() - pair_text(3).size() + 20);
+  EXPECT_EQ(r.findings[1].secret_line, 0u);
+  EXPECT_EQ(r.findings[2].path, dir.path() + "/small.txt");
+  EXPECT_EQ(r.stats.partial, 1u);
+  EXPECT_EQ(r.stats.bytes, 2 * kEndBytes + pair_text(5).size());
+  ASSERT_EQ(r.unread.size(), 1u);
+  EXPECT_EQ(r.unread[0].path, dir.path() + "/big.txt");
+  EXPECT_EQ(r.unread[0].reason, "too_large");
+  EXPECT_NE(r.unread[0].detail.find("only the first 1048576 and the last 1048576 bytes were scanned"),
+            std::string::npos) << r.unread[0].detail;
+  EXPECT_FALSE(r.complete());
+  (void)middle;
+}
+
+TEST(FileScan, FilesOverTheLimitButWithinBothEndsAreReadWhole) {
+  TempDir dir;
+  dir.write("mid.txt", std::string(4096, '#') + "\n" + pair_text(2));
   ScanOptions options;
   options.max_file_size = 1024;
   ScanResult r = scan_dir(dir.path(), options);
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.stats.skipped_binary, 1u);
-  EXPECT_EQ(r.stats.skipped_large, 1u);
-  ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_NE(r.warnings[0].message.find("--max-file-size"), std::string::npos);
-  EXPECT_EQ(r.skipped_binary, std::vector<std::string>{dir.path() + "/blob.bin"});
+  EXPECT_EQ(r.findings[0].line, 2u);
+  EXPECT_TRUE(r.complete());
 }
 
-TEST(FileScan, SpecialFilesAreWarnedAboutWithTheirPath) {
+TEST(FileScan, SpecialFilesAreListedAsUnreadWithTheirPath) {
   TempDir dir;
   dir.write("a.env", pair_text(1));
   std::string fifo = dir.path() + "/pipe";
@@ -74,9 +118,10 @@ TEST(FileScan, SpecialFilesAreWarnedAboutWithTheirPath) {
   ScanResult r = scan_dir(dir.path());
   EXPECT_EQ(r.findings.size(), 1u);
   EXPECT_TRUE(r.errors.empty());
-  ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_EQ(r.warnings[0].loc.file, fifo);
-  EXPECT_NE(r.warnings[0].message.find("not a regular file"), std::string::npos);
+  ASSERT_EQ(r.unread.size(), 1u);
+  EXPECT_EQ(r.unread[0].path, fifo);
+  EXPECT_EQ(r.unread[0].reason, "not_regular_file");
+  EXPECT_FALSE(r.complete());
 }
 
 // The same tree named as ".", "./" or "sub/.." gives the same fingerprints.

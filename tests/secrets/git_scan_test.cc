@@ -1,8 +1,12 @@
 // History and staged scans on small repositories built with the git command line: the commit that introduced
 // a key (later removed), all refs, one finding per secret, a corrupt object, and the index.
+#include <git2.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
+#include <tuple>
+#include <vector>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -104,6 +108,115 @@ TEST(GitHistory, CorruptObjectIsReportedAndTheScanGoesOn) {
   EXPECT_EQ(r->findings[0].path, "a.env");
   ASSERT_EQ(r->errors.size(), 1u);
   EXPECT_NE(r->errors[0].loc.file.find("b.env"), std::string::npos);
+}
+
+// The attack: one ref that cannot be resolved stopped git_revwalk_push_glob, so a secret on a branch sorted after
+// it was never seen. Now each bad ref is listed as unread and every other ref is walked.
+TEST(GitHistory, ABadRefIsReportedAndTheOtherRefsAreStillWalked) {
+  GitRepo repo;
+  testing::FakeCredential on_main = fake_credential(30), on_feature = fake_credential(31);
+  repo.write("main.env", pair_text(on_main));
+  repo.commit("main");
+  ASSERT_EQ(repo.run("git checkout -q -b zz-feature"), 0);
+  repo.write("feature.env", pair_text(on_feature));
+  repo.commit("feature");
+  ASSERT_EQ(repo.run("git checkout -q main"), 0);
+  repo.write(".git/refs/heads/aa-garbage", "this is not an object id\n");
+  repo.write(".git/refs/heads/ab-missing", std::string(40, '1') + "\n");
+  Result<ScanResult> r = scan_git_history(repo.path(), {});
+  ASSERT_TRUE(r.ok()) << r.error().format();
+  ASSERT_EQ(r->findings.size(), 2u);
+  EXPECT_EQ(r->findings[0].key_id, on_feature.id);
+  EXPECT_EQ(r->findings[1].key_id, on_main.id);
+  EXPECT_TRUE(r->errors.empty());
+  ASSERT_EQ(r->unread.size(), 2u);
+  EXPECT_EQ(r->unread[0].path, "refs/heads/aa-garbage");
+  EXPECT_EQ(r->unread[0].reason, "bad_ref");
+  EXPECT_EQ(r->unread[1].path, "refs/heads/ab-missing");
+  EXPECT_EQ(r->unread[1].reason, "bad_ref");
+  EXPECT_NE(r->unread[1].detail.find("points to object 111111111111, which cannot be read"), std::string::npos)
+      << r->unread[1].detail;
+  EXPECT_FALSE(r->complete());
+}
+
+TEST(GitHistory, AMalformedPackedRefsLineIsReportedAndTheValidLinesAreWalked) {
+  GitRepo repo;
+  testing::FakeCredential on_main = fake_credential(32), on_feature = fake_credential(33);
+  repo.write("main.env", pair_text(on_main));
+  repo.commit("main");
+  ASSERT_EQ(repo.run("git checkout -q -b feature"), 0);
+  repo.write("feature.env", pair_text(on_feature));
+  repo.commit("feature");
+  ASSERT_EQ(repo.run("git checkout -q main && git pack-refs --all && echo 'zz not a line' >> .git/packed-refs"), 0);
+  Result<ScanResult> r = scan_git_history(repo.path(), {});
+  ASSERT_TRUE(r.ok()) << r.error().format();
+  EXPECT_EQ(r->findings.size(), 2u);
+  ASSERT_EQ(r->unread.size(), 1u);
+  EXPECT_EQ(r->unread[0].reason, "bad_ref");
+  EXPECT_EQ(r->unread[0].path.rfind("packed-refs:", 0), 0u) << r->unread[0].path;
+}
+
+// Writes a tree holding name -> oid (mode) into repo; returns its id.
+git_oid write_tree(git_repository* repo, const std::vector<std::tuple<std::string, git_oid, git_filemode_t>>& entries) {
+  git_treebuilder* builder = nullptr;
+  EXPECT_EQ(git_treebuilder_new(&builder, repo, nullptr), 0);
+  for (const auto& [name, oid, mode] : entries) EXPECT_EQ(git_treebuilder_insert(nullptr, builder, name.c_str(), &oid, mode), 0);
+  git_oid out;
+  EXPECT_EQ(git_treebuilder_write(&out, builder), 0);
+  git_treebuilder_free(builder);
+  return out;
+}
+
+// The attack: a tree nested 20,000 levels deep overflowed the stack of the recursive walk (SIGSEGV). Now the walk
+// is iterative, stops at kMaxTreeDepth with an unread entry, and scans everything else.
+TEST(GitHistory, ATreeNestedTooDeepIsCutAndTheRestIsScanned) {
+  GitRepo repo;
+  testing::FakeCredential shallow = fake_credential(34), deep = fake_credential(35), at_limit = fake_credential(36);
+  repo.write("README.md", "hello\n");
+  repo.commit("init");
+  git_libgit2_init();
+  git_repository* raw = nullptr;
+  ASSERT_EQ(git_repository_open(&raw, repo.path().c_str()), 0);
+  std::unique_ptr<git_repository, void (*)(git_repository*)> r(raw, git_repository_free);
+  auto blob = [&](const std::string& text) {
+    git_oid oid;
+    EXPECT_EQ(git_blob_create_from_buffer(&oid, r.get(), text.data(), text.size()), 0);
+    return oid;
+  };
+  constexpr size_t kLevels = 20000;
+  git_oid tree = write_tree(r.get(), {{"leak.env", blob(pair_text(deep)), GIT_FILEMODE_BLOB}});
+  for (size_t level = 1; level < kLevels; ++level) {
+    std::vector<std::tuple<std::string, git_oid, git_filemode_t>> entries{{"d", tree, GIT_FILEMODE_TREE}};
+    // The last directory the walk still opens (the root is level 0 of the stack) holds a key that must be found.
+    if (level == kLevels - kMaxTreeDepth + 1) entries.emplace_back("edge.env", blob(pair_text(at_limit)), GIT_FILEMODE_BLOB);
+    tree = write_tree(r.get(), entries);
+  }
+  tree = write_tree(r.get(), {{"d", tree, GIT_FILEMODE_TREE}, {"shallow.env", blob(pair_text(shallow)), GIT_FILEMODE_BLOB}});
+  git_tree* root = nullptr;
+  ASSERT_EQ(git_tree_lookup(&root, r.get(), &tree), 0);
+  git_signature* sig = nullptr;
+  ASSERT_EQ(git_signature_new(&sig, "Mallory", "m@example.org", 1700000000, 0), 0);
+  git_oid head, commit;
+  ASSERT_EQ(git_reference_name_to_id(&head, r.get(), "HEAD"), 0);
+  git_commit* parent = nullptr;
+  ASSERT_EQ(git_commit_lookup(&parent, r.get(), &head), 0);
+  const git_commit* parents[] = {parent};
+  ASSERT_EQ(git_commit_create(&commit, r.get(), "refs/heads/deep", sig, sig, nullptr, "deep", root, 1, parents), 0);
+  git_commit_free(parent);
+  git_signature_free(sig);
+  git_tree_free(root);
+
+  Result<ScanResult> scanned = scan_git_history(repo.path(), {});
+  ASSERT_TRUE(scanned.ok()) << scanned.error().format();
+  std::vector<std::string> ids;
+  for (const Finding& f : scanned->findings) ids.push_back(f.key_id);
+  EXPECT_EQ(ids, (std::vector<std::string>{at_limit.id, shallow.id}));
+  ASSERT_EQ(scanned->unread.size(), 1u);
+  EXPECT_EQ(scanned->unread[0].reason, "too_deep");
+  std::string cut;
+  for (size_t level = 0; level < kMaxTreeDepth; ++level) cut += level ? "/d" : "d";
+  EXPECT_EQ(scanned->unread[0].path, cut);
+  EXPECT_FALSE(scanned->complete());
 }
 
 TEST(GitHistory, NotARepositoryIsAnError) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace iamwarden::secrets {
 namespace {
 
@@ -19,6 +21,22 @@ TEST(Glob, Basics) {
   EXPECT_TRUE(glob_match("a/**/b", "a/x/y/b"));
   EXPECT_FALSE(glob_match("a/**/b", "a/x/c"));
   EXPECT_TRUE(glob_match("\\*literal", "*literal"));
+}
+
+TEST(Glob, EscapedSlashMatchesASlashAsInGit) { EXPECT_TRUE(glob_match("a\\/b", "a/b")); }
+
+// The attack: a .gitignore line like "*a*a*a...*b" made the backtracking matcher take exponential time, and its
+// recursion (one frame per '*') exhausted the stack on a 1 MB line. The matcher now runs the pattern as a set of
+// positions, with no recursion.
+TEST(Glob, HostilePatternsNeitherRecurseNorBacktrack) {
+  std::string pattern;
+  for (int i = 0; i < 200000; ++i) pattern += "*a";
+  EXPECT_FALSE(glob_match(pattern + "b", std::string(4000, 'a')));
+  EXPECT_TRUE(glob_match(pattern, std::string(200000, 'a')));
+  std::string dirs;
+  for (int i = 0; i < 50000; ++i) dirs += "**/";
+  EXPECT_TRUE(glob_match(dirs + "x", "a/b/c/x"));
+  EXPECT_FALSE(glob_match(dirs + "x", std::string(3000, 'a') + "/y"));
 }
 
 TEST(IgnoreStack, LastMatchWinsAndNegation) {

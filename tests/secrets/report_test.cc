@@ -112,10 +112,53 @@ TEST(Suppress, MalformedIgnoreLinesAreLocatedWarnings) {
   ASSERT_EQ(s.warnings().size(), 2u);
   EXPECT_EQ(s.warnings()[0].loc.file, file);
   EXPECT_EQ(s.warnings()[0].loc.line, 3u);
-  EXPECT_NE(s.warnings()[0].message.find("not-a-hash"), std::string::npos);
+  EXPECT_EQ(s.warnings()[0].message.find("not-a-hash"), std::string::npos);  // never quoted whole
+  EXPECT_NE(s.warnings()[0].message.find("ignored line (10 characters, no...sh)"), std::string::npos)
+      << s.warnings()[0].message;
   EXPECT_EQ(s.warnings()[1].loc.line, 4u);
   std::vector<Finding> findings = f.result.findings;
   EXPECT_EQ(s.apply(findings), 1u);  // the good hash still applies
+}
+
+TEST(Report, TextEscapesControlCharactersInPathsAndAuthors) {
+  // The attack: a file name with a newline forged a clean-looking second line; ESC/OSC/BEL in a name or a git
+  // author reached the terminal raw.
+  ScanResult r;
+  Finding f;
+  f.rule = Rule::kAccessKeyId;
+  f.severity = Severity::kMedium;
+  f.path = "evil\x1b[31m\nok.txt:1:1: info clean\r";
+  f.line = 1;
+  f.column = 5;
+  f.offset = 4;
+  f.key_id = "AKIAQWADE5R42RDZ4JEM";
+  f.key_kind = KeyKind::kLongTermKey;
+  f.origin = GitOrigin{std::string(40, 'a'), "Eve \x1b]0;pwned\x07 <eve@example.org>", 0, {}};
+  r.findings.push_back(f);
+  EXPECT_EQ(format_text(r),
+            "evil\\x1b[31m\\nok.txt:1:1: info clean\\r:1:5: medium aws_access_key_id: AWS access key ID: "
+            "AKIAQWADE5R42RDZ4JEM (long-term access key, account unknown); introduced in aaaaaaaaaaaa by "
+            "Eve \\x1b]0;pwned\\x07 <eve@example.org> on 1970-01-01\n");
+  r.unread.push_back(Unread{"bad\x1b[2Jref\n", "bad_ref", "cannot resolve ref"});
+  EXPECT_EQ(format_unread(r), "warning: bad\\x1b[2Jref\\n: not fully read: cannot resolve ref\n");
+}
+
+TEST(Suppress, ASecretPastedIntoTheIgnoreFileIsNeverEchoed) {
+  testing::FakeCredential c = testing::fake_credential(11);
+  testing::TempDir dir;
+  // The attack: the ignore-file warning quoted the whole line, so a pasted secret reached the terminal and CI logs.
+  std::string file = dir.write(".iamwardenignore", "aws_secret_access_key = " + c.secret + "\n" + c.secret + "\n");
+  Suppressions s;
+  ASSERT_TRUE(s.add_ignore_file(file).ok());
+  ASSERT_EQ(s.warnings().size(), 2u);
+  for (const Error& w : s.warnings()) {
+    std::string shown = w.format();
+    EXPECT_EQ(shown.find(c.secret), std::string::npos) << shown;
+    EXPECT_EQ(shown.find(c.secret.substr(0, 8)), std::string::npos) << shown;
+  }
+  EXPECT_EQ(s.warnings()[1].format(),
+            file + ":2:1: ignored line (40 characters, " + c.secret.substr(0, 2) + "..." + c.secret.substr(38) +
+                "): neither a fingerprint (path:rule:hash) nor a 16-digit hex hash");
 }
 
 TEST(Suppress, FingerprintsIgnoreHowThePathIsSpelled) {
@@ -132,9 +175,9 @@ TEST(Suppress, FingerprintsIgnoreHowThePathIsSpelled) {
   EXPECT_EQ(fingerprint_path("/abs/./x"), "/abs/x");
 }
 
-TEST(Report, JsonListsSkippedBinaryPaths) {
+TEST(Report, JsonListsUnreadInputs) {
   ScanResult r;
-  r.skipped_binary = {"a.bin", "b\"c.bin"};
+  r.unread = {Unread{"a.bin", "too_large", "only the ends"}, Unread{"b\"c.bin", "bad_ref", "cannot resolve"}};
   Result<JsonDocument> doc = parse_json(format_json(r), "report.json");
   ASSERT_TRUE(doc.ok()) << doc.error().format();
   const JsonNode* skipped = doc->root.find("skipped");
@@ -143,6 +186,9 @@ TEST(Report, JsonListsSkippedBinaryPaths) {
   const JsonNode* path = skipped->items[1].find("path");
   ASSERT_NE(path, nullptr);
   EXPECT_EQ(path->text, "b\"c.bin");
+  const JsonNode* reason = skipped->items[0].find("reason");
+  ASSERT_NE(reason, nullptr);
+  EXPECT_EQ(reason->text, "too_large");
 }
 
 TEST(Suppress, BadBaselineIsALocatedError) {

@@ -10,7 +10,7 @@ echo '{"request": {' >"$tmp/cases/broken.json"
 "$bin" simulate --batch "$tmp/cases" >"$tmp/out"; rc=$?
 [ $rc -eq 1 ] || fail "a bad file fails the batch (exit 1), got $rc"
 [ "$(wc -l <"$tmp/out")" -eq 5 ] || fail "4 result lines + summary: $(cat "$tmp/out")"
-head -1 "$tmp/out" | grep -q '"file":"'"$tmp"'/cases/broken.json","name":"","decision":"ERROR","expect":null,"ok":false,"error":' \
+head -1 "$tmp/out" | grep -q '"file":"'"$tmp"'/cases/broken.json","name":"","decision":"ERROR","expect":null,"ok":false,"missingContextValues":\[\],"warnings":\[\],"error":' \
   || fail "error line: $(head -1 "$tmp/out")"
 [ "$(tail -1 "$tmp/out")" = "3 passed, 1 failed" ] || fail "summary: $(tail -1 "$tmp/out")"
 

@@ -12,7 +12,7 @@ grep -qF 'condition StringNotEquals aws:RequestedRegion ["eu-west-1", "eu-centra
 "$bin" simulate "$src/examples/requests/region-guardrail.json" --explain --format json >"$tmp/json" || fail "json runs"
 grep -qF '"decidedBy":{"layer":"scp","level":2,"policy":"/policies/scp/1/0","statement":"DenyOutsideEU"' "$tmp/json" \
   || fail "json decidedBy: $(cat "$tmp/json")"
-grep -qF '"missingContextKeys":[]' "$tmp/json" || fail "json missing keys: $(cat "$tmp/json")"
+grep -qF '"missingContextValues":[]' "$tmp/json" || fail "json missing keys: $(cat "$tmp/json")"
 
 "$bin" simulate --policy "$src/examples/policies/read-own-home.json" --principal arn:aws:iam::111111111111:user/martha \
   --action s3:GetObject --resource arn:aws:s3:::home-bucket/home/martha/notes.txt --explain >"$tmp/flags" || fail "flag form runs"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "eval/eval_fixture.h"
+#include "eval_fixture.h"
 
 namespace iamwarden::eval::testing {
 namespace {

@@ -64,9 +64,9 @@ TEST(RequestCheck, UnknownKeysAndWrongTypes) {
                        "\"aws:MultiFactorAuthPresent\"? (at /request/context/aws:MultiFactorAuthPresnt)",
                        "r.json:2:47: \"aws:MultiFactorAuthAge\" is a Numeric key, but \"abc\" is not a number "
                        "(at /request/context/aws:MultiFactorAuthAge)",
-                       "r.json:2:80: \"aws:TagKeys\" is multivalued (ArrayOfString), but the request gives one value "
+                       "r.json:2:78: \"aws:TagKeys\" is multivalued (ArrayOfString), but the request gives one value "
                        "(at /request/context/aws:TagKeys)",
-                       "r.json:2:99: \"aws:SourceIp\" holds one value (IPAddress), but the request gives a list "
+                       "r.json:2:96: \"aws:SourceIp\" holds one value (IPAddress), but the request gives a list "
                        "(at /request/context/aws:SourceIp)",
                        "r.json:3:1: \"aws:MultiFactorAuthPresent\" is a Bool key, but \"yes\" is not true or false "
                        "(at /request/context/aws:MultiFactorAuthPresent)"}));

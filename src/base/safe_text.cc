@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace iamwarden {
 namespace {
 
@@ -92,17 +94,32 @@ bool is_safe_text(std::string_view text) {
   return true;
 }
 
-std::string safe_excerpt(std::string_view text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return safe_text(text);
-  // Cut on UTF-8 boundaries: never split a sequence (continuation bytes are 10xxxxxx).
+namespace {
+
+// Where text is cut: [0, head) and [tail, size), on UTF-8 boundaries.
+std::pair<size_t, size_t> cut_points(std::string_view text, size_t max_bytes) {
   auto is_continuation = [&](size_t k) { return (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80; };
   size_t head = max_bytes / 2;
-  while (head > 0 && head < text.size() && is_continuation(head)) --head;
-  size_t tail_start = text.size() - (max_bytes - max_bytes / 2);
-  while (tail_start < text.size() && is_continuation(tail_start)) ++tail_start;
+  while (head > 0 && is_continuation(head)) --head;
+  size_t tail = text.size() - (max_bytes - max_bytes / 2);
+  while (tail < text.size() && is_continuation(tail)) ++tail;
+  return {head, tail};
+}
+
+}  // namespace
+
+std::string bounded_text(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  auto [head, tail] = cut_points(text, max_bytes);
+  return fmt::format("{}…[{} bytes]…{}", text.substr(0, head), tail - head, text.substr(tail));
+}
+
+std::string safe_excerpt(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return safe_text(text);
+  auto [head, tail] = cut_points(text, max_bytes);
   std::string out = safe_text(text.substr(0, head));
-  out += fmt::format("…[{} bytes]…", tail_start - head);
-  append_safe_text(out, text.substr(tail_start));
+  out += fmt::format("…[{} bytes]…", tail - head);
+  append_safe_text(out, text.substr(tail));
   return out;
 }
 

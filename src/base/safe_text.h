@@ -19,6 +19,10 @@ std::string safe_text(std::string_view text);
 /// True when safe_text(text) == text (nothing to escape): the common case, checked first.
 bool is_safe_text(std::string_view text);
 
+/// text cut to at most about max_bytes: its first and last parts with "…[N bytes]…" between them,
+/// cut on UTF-8 boundaries; not escaped (for messages that are escaped when rendered).
+std::string bounded_text(std::string_view text, size_t max_bytes);
+
 /// A bounded, escaped excerpt of untrusted text: at most max_bytes, as its first and last parts
 /// with "…[N bytes]…" between them, cut on UTF-8 boundaries.
 std::string safe_excerpt(std::string_view text, size_t max_bytes = 120);

@@ -49,20 +49,32 @@ int list_checks(const std::string& format) {
   return kExitOk;
 }
 
-// Expands the inputs: files as given, directories recursively (*.json), "-" for standard input.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, std::vector<Error>& errors) {
-  std::vector<std::string> files;
+// An input file and whether it was found by walking a directory (then links are never followed).
+struct InputFile {
+  std::string path;
+  bool from_walk = false;
+};
+
+// Expands the inputs: files as given, directories recursively (*.json, symlinks not followed: each one
+// is an input error so the gate fails closed), "-" for standard input.
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs, std::vector<Error>& errors) {
+  std::vector<InputFile> files;
   for (const std::string& input : inputs) {
     std::error_code ec;
     if (input != "-" && std::filesystem::is_directory(input, ec)) {
-      Result<std::vector<std::string>> listed = list_files(input, ".json");
+      std::vector<std::string> skipped;
+      Result<std::vector<std::string>> listed = list_files(input, ".json", &skipped);
       if (!listed) {
         errors.push_back(listed.error());
         continue;
       }
-      files.insert(files.end(), listed->begin(), listed->end());
+      for (std::string& path : *listed) files.push_back({std::move(path), true});
+      for (std::string& path : skipped)
+        errors.push_back(Error{ErrorCode::kIo, "not linted: a symbolic link or special file inside a directory is "
+                               "never followed", SourceLoc{std::move(path), 0, 0, ""},
+                               "name it on the command line to lint what it points to"});
     } else {
-      files.push_back(input);
+      files.push_back({input, false});
     }
   }
   return files;
@@ -114,15 +126,15 @@ int run(const LintCliOptions& o) {
   lint::LintOptions options{*kind, &*catalog, o.aws_managed};
   std::vector<lint::LintResult> results;
   if (o.aws_managed && !lint_managed(o, options, results, errors)) return kExitInput;
-  std::vector<std::string> files = o.aws_managed ? std::vector<std::string>{} : expand_inputs(o.inputs, errors);
+  std::vector<InputFile> files = o.aws_managed ? std::vector<InputFile>{} : expand_inputs(o.inputs, errors);
   results.reserve(files.size());
-  for (const std::string& file : files) {
-    Result<std::string> text = read_file(file);
+  for (const InputFile& file : files) {
+    Result<std::string> text = file.from_walk ? read_tree_file(file.path) : read_file(file.path);
     if (!text) {
       errors.push_back(text.error());
       continue;
     }
-    results.push_back(lint::lint_text(text.take(), file, options));
+    results.push_back(lint::lint_text(text.take(), file.path, options));
     if (results.back().input_error) errors.push_back(*results.back().input_error);
   }
   if (o.format == "json") {

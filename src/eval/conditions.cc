@@ -106,9 +106,11 @@ bool condition_holds(const CompiledCondition& c, const Context& ctx) {
     return false;
   }
   if (!entry) {
+    // The set qualifier's rule wins over IfExists: ForAnyValue:…IfExists with an absent key is false
+    // (IfExists applies per value inside the set loop; observed on AWS, eval-semantics §4.3).
     if (c.op.qualifier == SetQualifier::kForAllValues) return true;
-    if (c.op.if_exists) return true;
     if (c.op.qualifier == SetQualifier::kForAnyValue) return false;
+    if (c.op.if_exists) return true;
     return policy::is_negated(c.op.base);
   }
   switch (c.op.qualifier) {

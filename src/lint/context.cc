@@ -3,9 +3,13 @@
 
 #include <fmt/format.h>
 
+#include "base/safe_text.h"
 #include "lint/rule.h"
 
 namespace iamwarden::lint {
+namespace {
+constexpr size_t kMaxMessageBytes = 1024;
+}  // namespace
 
 LintContext::LintContext(const JsonDocument& doc, const JsonNode& node, std::string pointer,
                          const policy::ParsedPolicy& parsed, const catalog::Catalog* catalog,
@@ -30,7 +34,8 @@ void LintContext::report_at(std::string_view code, SourceLoc loc, std::string me
   Finding f;
   f.code = std::string(code);
   f.severity = meta ? meta->severity : Severity::kWarning;
-  f.message = std::move(message);
+  // Messages quote values from the input: a 100 MB value must not be echoed whole.
+  f.message = message.size() > kMaxMessageBytes ? bounded_text(message, kMaxMessageBytes) : std::move(message);
   f.hint = !hint.empty() ? std::move(hint) : meta ? std::string(meta->hint) : std::string();
   f.loc = std::move(loc);
   out_.push_back(std::move(f));

@@ -1,10 +1,22 @@
-// Compiler-style text output with the offending source line and a caret.
+// Compiler-style text output with the offending source line and a caret. Everything quoted from
+// input is escaped (safe_text); source lines are bounded excerpts and never shown when they look
+// like they hold a credential (the input may be any file a hostile pull request points at).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "base/safe_text.h"
 #include "lint/report.h"
+#include "secrets/looks_like_credential.h"
 
 namespace iamwarden::lint {
 namespace {
+
+// Bytes of a source line shown before and after the column (a file that is not JSON: fewer).
+constexpr size_t kContextBytes = 60;
+constexpr size_t kNotJsonContextBytes = 20;
 
 std::string_view color_of(Severity severity) {
   switch (severity) {
@@ -16,17 +28,58 @@ std::string_view color_of(Severity severity) {
   return "";
 }
 
-std::string_view source_line(std::string_view text, uint32_t line) {
-  size_t start = 0;
-  for (uint32_t l = 1; l < line; ++l) {
-    start = text.find('\n', start);
-    if (start == std::string_view::npos) return {};
-    ++start;
+// Start offsets of every line, computed once per file (findings are many, lines may be many).
+std::vector<size_t> line_starts(std::string_view text) {
+  std::vector<size_t> starts{0};
+  for (const char* p = text.data(); (p = static_cast<const char*>(
+                                         std::memchr(p, '\n', static_cast<size_t>(text.data() + text.size() - p))));) {
+    ++p;
+    starts.push_back(static_cast<size_t>(p - text.data()));
   }
-  size_t end = text.find('\n', start);
-  std::string_view out = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  return starts;
+}
+
+std::string_view source_line(std::string_view text, const std::vector<size_t>& starts, uint32_t line) {
+  if (line == 0 || line > starts.size()) return {};
+  size_t start = starts[line - 1];
+  size_t end = line < starts.size() ? starts[line] - 1 : text.size();
+  std::string_view out = text.substr(start, end - start);
   if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
   return out;
+}
+
+bool is_continuation(std::string_view text, size_t i) {
+  return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+}
+
+// Display width of escaped text, counted in code points (good enough for a caret).
+size_t width(std::string_view escaped) {
+  size_t n = 0;
+  for (size_t i = 0; i < escaped.size(); ++i) n += !is_continuation(escaped, i);
+  return n;
+}
+
+std::string without_tabs(std::string_view text) {
+  std::string out(text);
+  std::replace(out.begin(), out.end(), '\t', ' ');
+  return out;
+}
+
+// "  <excerpt>\n  <caret>^\n": a window of the line around the column, escaped.
+std::string quote_source(std::string_view line, uint32_t column, size_t context) {
+  size_t at = std::min<size_t>(column > 0 ? column - 1 : 0, line.size());
+  size_t begin = at > context ? at - context : 0;
+  size_t end = std::min(line.size(), at + context);
+  while (begin > 0 && is_continuation(line, begin)) --begin;
+  while (end < line.size() && is_continuation(line, end)) ++end;
+  if (secrets::looks_like_credential(line.substr(begin, end - begin)))
+    return "  (source line not shown: it looks like it holds a credential)\n";
+  std::string before = begin > 0 ? "…" : "";
+  append_safe_text(before, without_tabs(line.substr(begin, at - begin)));
+  std::string shown = before;
+  append_safe_text(shown, without_tabs(line.substr(at, end - at)));
+  if (end < line.size()) shown += "…";
+  return fmt::format("  {}\n  {}^\n", shown, std::string(width(before), ' '));
 }
 
 }  // namespace
@@ -34,23 +87,24 @@ std::string_view source_line(std::string_view text, uint32_t line) {
 std::string format_text(std::span<const LintResult> results, const TextOptions& options) {
   std::string out;
   for (const LintResult& result : results) {
-    for (const std::string& note : result.notes) out += fmt::format("{}: note: {}\n", result.file, note);
+    const std::string file = safe_text(result.file);
+    for (const std::string& note : result.notes) out += fmt::format("{}: note: {}\n", file, safe_text(note));
+    std::vector<size_t> starts;
     for (const Finding& f : result.findings) {
-      std::string where = f.loc.line ? fmt::format("{}:{}:{}", result.file, f.loc.line, f.loc.column) : result.file;
+      std::string where = f.loc.line ? fmt::format("{}:{}:{}", file, f.loc.line, f.loc.column) : file;
+      std::string message = safe_text(f.message);
       if (options.color)
         out += fmt::format("\033[1m{}:\033[0m {}{}:\033[0m {} [{}]\n", where, color_of(f.severity),
-                           severity_label(f.severity), f.message, f.code);
+                           severity_label(f.severity), message, f.code);
       else
-        out += fmt::format("{}: {}: {} [{}]\n", where, severity_label(f.severity), f.message, f.code);
-      std::string_view line = f.loc.line ? source_line(result.source, f.loc.line) : std::string_view{};
-      if (options.show_source && !line.empty() && line.size() < 300) {
-        out += fmt::format("  {}\n", line);
-        std::string caret(f.loc.column > 0 ? f.loc.column - 1 : 0, ' ');
-        for (size_t i = 0; i < caret.size() && i < line.size(); ++i)
-          if (line[i] == '\t') caret[i] = '\t';
-        out += fmt::format("  {}^\n", caret);
+        out += fmt::format("{}: {}: {} [{}]\n", where, severity_label(f.severity), message, f.code);
+      if (options.show_source && f.loc.line) {
+        if (starts.empty()) starts = line_starts(result.source);
+        std::string_view line = source_line(result.source, starts, f.loc.line);
+        bool not_json = f.code == "json_syntax_error";
+        if (!line.empty()) out += quote_source(line, f.loc.column, not_json ? kNotJsonContextBytes : kContextBytes);
       }
-      if (!f.hint.empty()) out += fmt::format("  hint: {}\n", f.hint);
+      if (!f.hint.empty()) out += fmt::format("  hint: {}\n", safe_text(f.hint));
     }
   }
   return out;

@@ -47,5 +47,11 @@ TEST(SafeTextTest, ExcerptIsBoundedEscapedAndCutOnCharacters) {
   EXPECT_EQ(cut, "éé…[30 bytes]…ééé");
 }
 
+TEST(SafeTextTest, BoundedTextKeepsBothEndsUnescaped) {
+  std::string text = "head\n" + std::string(100, 'x') + "tail";
+  EXPECT_EQ(bounded_text(text, 10), "head\n…[99 bytes]…xtail");
+  EXPECT_EQ(bounded_text("short", 10), "short");
+}
+
 }  // namespace
 }  // namespace iamwarden

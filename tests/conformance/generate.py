@@ -1192,7 +1192,10 @@ def gen_conditions_null_ifexists():
         ("deny_string_equals_if_exists_missing_key_fires", "Deny if StringEqualsIfExists env 'prod'; key absent -> explicit deny", {"StringEqualsIfExists": {env: "prod"}}, None, True, "Deny"),
         ("deny_string_not_equals_if_exists_missing_key_fires", "Deny if StringNotEqualsIfExists env 'prod'; key absent -> explicit deny", {"StringNotEqualsIfExists": {env: "prod"}}, None, True, "Deny"),
         ("deny_string_not_equals_if_exists_present_same", "Deny if StringNotEqualsIfExists env 'prod'; env=prod -> allowed", {"StringNotEqualsIfExists": {env: "prod"}}, {env: "prod"}, False, "Deny"),
-        ("for_any_value_if_exists_missing_key", "ForAnyValue:StringEqualsIfExists aws:TagKeys [env], key absent -> true", {"ForAnyValue:StringEqualsIfExists": {"aws:TagKeys": ["env"]}}, None, True, "Allow"),
+        # The set qualifier's rule wins: absent key -> false (observed on AWS; eval-semantics §4.3, Dec 2026).
+        ("for_any_value_if_exists_missing_key", "ForAnyValue:StringEqualsIfExists aws:TagKeys [env], key absent -> false", {"ForAnyValue:StringEqualsIfExists": {"aws:TagKeys": ["env"]}}, None, False, "Allow"),
+        ("deny_for_any_value_if_exists_missing_key_does_not_fire", "Deny if ForAnyValue:StringEqualsIfExists aws:TagKeys [env]; key absent -> the Deny does not fire", {"ForAnyValue:StringEqualsIfExists": {"aws:TagKeys": ["env"]}}, None, False, "Deny"),
+        ("for_any_value_not_equals_if_exists_missing_key", "ForAnyValue:StringNotEqualsIfExists aws:TagKeys [env], key absent -> false", {"ForAnyValue:StringNotEqualsIfExists": {"aws:TagKeys": ["env"]}}, None, False, "Allow"),
         ("for_any_value_if_exists_present_no_match", "ForAnyValue:StringEqualsIfExists aws:TagKeys [env] with [owner] -> false", {"ForAnyValue:StringEqualsIfExists": {"aws:TagKeys": ["env"]}}, {"aws:TagKeys": ["owner"]}, False, "Allow"),
         ("for_all_values_if_exists_missing_key", "ForAllValues:StringEqualsIfExists aws:TagKeys [env], key absent -> true", {"ForAllValues:StringEqualsIfExists": {"aws:TagKeys": ["env"]}}, None, True, "Allow"),
         ("for_all_values_if_exists_present_mismatch", "ForAllValues:StringEqualsIfExists aws:TagKeys [env] with [env, owner] -> false", {"ForAllValues:StringEqualsIfExists": {"aws:TagKeys": ["env"]}}, {"aws:TagKeys": ["env", "owner"]}, False, "Allow"),

@@ -28,6 +28,14 @@ constexpr LintMeta kMissingKey{"forallvalues_allows_missing_key", Severity::kWar
                                "applies to requests that do not send the key at all.",
                                "add \"Null\": {\"KEY\": \"false\"} to require the key"};
 
+constexpr LintMeta kForAnyIfExists{"foranyvalue_with_ifexists", Severity::kWarning,
+                                   "ForAnyValue with IfExists does not match a missing key",
+                                   "IfExists suggests the clause holds when the key is absent, but ForAnyValue's own "
+                                   "rule wins: with the key absent the clause is false (a Deny does not fire, an Allow "
+                                   "does not apply).",
+                                   "drop IfExists, or say what should happen without the key with a separate "
+                                   "\"Null\" clause"};
+
 bool has_presence_check(const policy::Statement& st, std::string_view key) {
   for (const policy::ConditionClause& c : st.conditions) {
     if (c.op.base != policy::BaseOp::kNull || !iequals(c.key.value, key)) continue;
@@ -49,6 +57,10 @@ void run(LintContext& context) {
                          fmt::format("{} always gives the same result", clause.op_name.value));
         continue;
       }
+      if (q == policy::SetQualifier::kForAnyValue && clause.op.if_exists)
+        context.report("foranyvalue_with_ifexists", clause.op_name.offset, pointer,
+                       fmt::format("{} is false when \"{}\" is missing: IfExists does not apply to ForAnyValue",
+                                   clause.op_name.value, clause.key.value));
       const catalog::ConditionKey* key = catalog ? catalog->find_key(clause.key.value) : nullptr;
       if (!key) continue;
       if (key->type.multivalued && q == policy::SetQualifier::kNone) {
@@ -76,6 +88,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT("set_qualifiers", run, kMissing, kForAll, kForAny, kNull, kMissingKey);
+IAMWARDEN_REGISTER_LINT("set_qualifiers", run, kMissing, kForAll, kForAny, kNull, kMissingKey, kForAnyIfExists);
 
 }  // namespace iamwarden::lint

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <ctime>
+#include <map>
 
 #include "audit/lib_policies.h"
+#include "audit/parameters.h"
 #include "base/parallel.h"
 
 namespace iamwarden::audit {
@@ -20,11 +22,10 @@ bool selected(const CheckMeta& meta, const std::vector<std::string>& globs) {
   return false;
 }
 
-// Severity overrides and suppressions; returns the suppressions that matched nothing usable
-// because they expired.
-void apply_config(AuditReport& report, const AuditConfig& config, int64_t now) {
-  std::vector<bool> expired_used(config.suppressions.size(), false);
-  for (Finding& f : report.results) {
+// Severity overrides and suppressions of a list of findings; marks the suppressions that matched
+// something only because they expired.
+void suppress(std::vector<Finding>& findings, const AuditConfig& config, int64_t now, std::vector<bool>& expired_used) {
+  for (Finding& f : findings) {
     auto o = config.severity_overrides.find(f.check->id);
     if (o != config.severity_overrides.end()) f.severity = o->second;
     if (f.status != Status::kFail) continue;
@@ -40,6 +41,12 @@ void apply_config(AuditReport& report, const AuditConfig& config, int64_t now) {
       break;
     }
   }
+}
+
+// Severity overrides and suppressions of the report's results; notes expired suppressions.
+void apply_config(AuditReport& report, const AuditConfig& config, int64_t now) {
+  std::vector<bool> expired_used(config.suppressions.size(), false);
+  suppress(report.results, config, now, expired_used);
   for (size_t i = 0; i < config.suppressions.size(); ++i) {
     const Suppression& s = config.suppressions[i];
     if (s.expires && *s.expires <= now)
@@ -49,6 +56,75 @@ void apply_config(AuditReport& report, const AuditConfig& config, int64_t now) {
   }
   for (const auto& [id, severity] : config.severity_overrides)
     if (!find_check(id)) report.notes.push_back(fmt::format("severity override for unknown check \"{}\"", id));
+}
+
+// Runs each check once per distinct parameter set the frameworks give it, and evaluates the
+// frameworks: a requirement sees its checks' findings under its own parameters. Checks whose
+// parameters equal the configuration's reuse the report's results; the policy analysis is shared.
+void evaluate_frameworks(AuditReport& report, const AuditConfig& config, const AuditOptions& options,
+                         const CheckContext& base_context) {
+  std::vector<const Framework*> selected;
+  for (const Framework& fw : *options.frameworks)
+    if (config.frameworks.empty() ||
+        std::find(config.frameworks.begin(), config.frameworks.end(), fw.id) != config.frameworks.end())
+      selected.push_back(&fw);
+
+  // The report's results of each check that ran.
+  std::map<std::string_view, std::span<const Finding>> main;
+  for (size_t i = 0; i < report.results.size();) {
+    size_t j = i;
+    while (j < report.results.size() && report.results[j].check == report.results[i].check) ++j;
+    main[report.results[i].check->id] = std::span<const Finding>(report.results).subspan(i, j - i);
+    i = j;
+  }
+  std::map<std::string_view, const Check*> ran;
+  for (const Check* c : report.checks_run) ran[c->meta->id] = c;
+
+  // Distinct (check, parameter set) runs the requirements need beyond the report's own.
+  struct Variant {
+    const Check* check;
+    AuditConfig config;
+    std::vector<Finding> findings;
+  };
+  std::map<std::pair<std::string_view, std::string>, size_t> variant_of;  // (check, key) -> index
+  std::vector<Variant> variants;
+  std::map<std::pair<const Requirement*, std::string_view>, size_t> use;  // (requirement, check) -> variant
+  for (const Framework* fw : selected) {
+    for (const Requirement& req : fw->requirements) {
+      if (req.checks.empty()) continue;
+      const AuditConfig req_config = parameterized_config(config, req.parameters);
+      for (const std::string& id : req.checks) {
+        auto c = ran.find(id);
+        if (c == ran.end()) continue;
+        const std::vector<std::string_view>& honoured = c->second->meta->parameters;
+        std::string key = parameter_key(honoured, req_config);
+        if (key == parameter_key(honoured, config)) continue;  // same as the report's run
+        auto [it, added] = variant_of.try_emplace({c->second->meta->id, key}, variants.size());
+        if (added) variants.push_back({c->second, req_config, {}});
+        use[{&req, c->second->meta->id}] = it->second;
+      }
+    }
+  }
+  parallel_for(variants.size(), worker_count(options.threads, variants.size()), [&](unsigned, size_t i) {
+    Variant& v = variants[i];
+    CheckContext context{base_context.account, v.config, base_context.now, base_context.catalog,
+                         base_context.policies};
+    FindingSink sink(*v.check->meta, v.findings);
+    v.check->run(context, sink);
+    std::stable_sort(v.findings.begin(), v.findings.end(),
+                     [](const Finding& a, const Finding& b) { return a.resource < b.resource; });
+  });
+  std::vector<bool> expired_used(config.suppressions.size(), false);  // notes come from the main run
+  for (Variant& v : variants) suppress(v.findings, config, report.generated_at, expired_used);
+
+  for (const Framework* fw : selected) {
+    report.frameworks.push_back(
+        evaluate_framework(*fw, [&](const Requirement& req, std::string_view id) -> std::span<const Finding> {
+          if (auto u = use.find({&req, id}); u != use.end()) return variants[u->second].findings;
+          auto m = main.find(id);
+          return m == main.end() ? std::span<const Finding>() : m->second;
+        }));
+  }
 }
 
 }  // namespace
@@ -99,14 +175,7 @@ AuditReport run_audit(const snapshot::Account& account, const AuditConfig& confi
     report.notes.push_back(fmt::format("policy {} is referenced but not in the snapshot or iamwarden's data: "
                                        "checks on {} principal(s) using it may be incomplete",
                                        u.arn, u.referenced_by.size()));
-  if (options.frameworks) {
-    for (const Framework& fw : *options.frameworks) {
-      if (!config.frameworks.empty() &&
-          std::find(config.frameworks.begin(), config.frameworks.end(), fw.id) == config.frameworks.end())
-        continue;
-      report.frameworks.push_back(evaluate_framework(fw, report.results));
-    }
-  }
+  if (options.frameworks) evaluate_frameworks(report, config, options, context);
   recount(report);
   return report;
 }

@@ -46,6 +46,8 @@ struct CheckMeta {
   std::string_view remediation_terraform;  ///< a Terraform snippet
   std::vector<std::string_view> references;  ///< documentation URLs
   std::vector<std::string_view> inputs;      ///< snapshot files it reads ("credential-report.csv")
+  /// Framework parameters it honours (audit/parameters.h): a requirement runs it with its values.
+  std::vector<std::string_view> parameters = {};
 };
 
 /// One result of one check for one resource.

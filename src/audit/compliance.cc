@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 
+#include "audit/parameters.h"
 #include "base/files.h"
 #include "base/json.h"
 #include "catalog/embedded.h"
@@ -79,7 +80,20 @@ Result<Framework> parse_framework(std::string_view json, const std::string& file
       return shape_error(doc, r, pointer, fmt::format("requirement {} has no checks: say \"assessment\": \"manual\"", req.id));
     if (const JsonNode* params = r.find("parameters")) {
       if (!params->is_object()) return shape_error(doc, *params, pointer + "/parameters", "\"parameters\" must be an object");
-      for (const JsonMember& m : params->members) req.parameters.emplace_back(m.key, m.value.text);
+      for (const JsonMember& m : params->members) {
+        const std::string where = pointer + "/parameters/" + m.key;
+        if (!m.value.is_string())
+          return shape_error(doc, m.value, where, fmt::format("parameter \"{}\" must be a string", m.key));
+        // A known parameter must have a value its setting accepts, or the requirement would be
+        // evaluated with something else than the framework says.
+        if (const ParameterDef* def = find_parameter(m.key)) {
+          AuditConfig probe;
+          if (!def->apply(probe, m.value.text))
+            return shape_error(doc, m.value, where,
+                               fmt::format("parameter \"{}\" must be {}, not \"{}\"", m.key, def->values, m.value.text));
+        }
+        req.parameters.emplace_back(m.key, m.value.text);
+      }
     }
     fw.requirements.push_back(std::move(req));
   }
@@ -123,17 +137,46 @@ std::string_view requirement_status_name(RequirementStatus status) {
   return "?";
 }
 
+std::vector<std::pair<std::string, std::string>> applied_parameters(const Requirement& requirement) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [name, value] : requirement.parameters) {
+    bool honoured = false;
+    for (const std::string& id : requirement.checks) {
+      const Check* check = find_check(id);
+      if (!check) continue;
+      const std::vector<std::string_view>& names = check->meta->parameters;
+      honoured = honoured || std::find(names.begin(), names.end(), name) != names.end();
+    }
+    if (honoured) out.emplace_back(name, value);
+  }
+  return out;
+}
+
 FrameworkResult evaluate_framework(const Framework& framework, std::span<const Finding> findings) {
+  std::map<std::string_view, std::pair<size_t, size_t>> ranges;  // check id -> [first, last) in findings
+  for (size_t i = 0; i < findings.size(); ++i) {
+    auto [it, added] = ranges.try_emplace(findings[i].check->id, i, i + 1);
+    if (!added) it->second.second = i + 1;
+  }
+  std::vector<Finding> sorted;  // findings not grouped by check: group them
+  for (size_t i = 1; i < findings.size(); ++i) {
+    if (findings[i].check->id >= findings[i - 1].check->id) continue;
+    sorted.assign(findings.begin(), findings.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Finding& a, const Finding& b) { return a.check->id < b.check->id; });
+    return evaluate_framework(framework, sorted);
+  }
+  return evaluate_framework(framework, [&](const Requirement&, std::string_view id) -> std::span<const Finding> {
+    auto it = ranges.find(id);
+    if (it == ranges.end()) return {};
+    return findings.subspan(it->second.first, it->second.second - it->second.first);
+  });
+}
+
+FrameworkResult evaluate_framework(const Framework& framework, const FindingsFor& findings_for) {
   struct Tally {
     size_t pass = 0, fail = 0, not_evaluated = 0;
   };
-  std::map<std::string_view, Tally> by_check;
-  for (const Finding& f : findings) {
-    Tally& t = by_check[f.check->id];
-    if (f.status == Status::kFail) ++t.fail;
-    else if (f.status == Status::kNotEvaluated) ++t.not_evaluated;
-    else ++t.pass;
-  }
   FrameworkResult result;
   result.framework = &framework;
   for (const Requirement& req : framework.requirements) {
@@ -143,16 +186,19 @@ FrameworkResult evaluate_framework(const Framework& framework, std::span<const F
       r.status = RequirementStatus::kManual;
       ++result.manual;
     } else {
+      r.parameters = applied_parameters(req);
       Tally total;
       for (const std::string& id : req.checks) {
-        auto it = by_check.find(id);
-        if (it == by_check.end()) {
+        std::span<const Finding> findings = findings_for(req, id);
+        if (findings.empty()) {
           ++total.not_evaluated;  // the check did not run (filtered out) or reported nothing
           continue;
         }
-        total.pass += it->second.pass;
-        total.fail += it->second.fail;
-        total.not_evaluated += it->second.not_evaluated;
+        for (const Finding& f : findings) {
+          if (f.status == Status::kFail) ++total.fail;
+          else if (f.status == Status::kNotEvaluated) ++total.not_evaluated;
+          else ++total.pass;
+        }
       }
       r.failed = total.fail;
       if (total.fail) {

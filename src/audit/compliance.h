@@ -2,6 +2,7 @@
 // their status computed from the findings of an audit.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,7 +21,9 @@ struct Requirement {
   std::string description;
   std::vector<std::string> checks;  ///< check ids; empty for manual requirements
   bool manual = false;              ///< "assessment": "manual"
-  std::vector<std::pair<std::string, std::string>> parameters;  ///< AWS Config rule parameters (name, value)
+  /// The framework's parameters (name, value): the checks run with those they honour
+  /// (audit/parameters.h); the others are informational (manual requirements only).
+  std::vector<std::pair<std::string, std::string>> parameters;
 };
 
 /// A framework: CIS AWS Foundations v7.0, AWS Config rules, iamwarden's checklist, ...
@@ -50,6 +53,8 @@ struct RequirementResult {
   const Requirement* requirement = nullptr;
   RequirementStatus status = RequirementStatus::kManual;
   size_t failed = 0;  ///< failing findings of its checks
+  /// The parameters its checks ran with: those of the requirement that one of its checks honours.
+  std::vector<std::pair<std::string, std::string>> parameters;
 };
 
 /// A framework's outcome and its score: passed / (passed + failed) automated requirements, in percent.
@@ -60,7 +65,16 @@ struct FrameworkResult {
   double score_percent = 0;  ///< 0 when nothing passed or failed
 };
 
-/// Computes a framework's requirement statuses from the findings.
+/// The findings of one check as run for one requirement (with the requirement's parameters).
+using FindingsFor = std::function<std::span<const Finding>(const Requirement& requirement, std::string_view check_id)>;
+
+/// Computes a framework's requirement statuses, each from its checks' findings for it.
+FrameworkResult evaluate_framework(const Framework& framework, const FindingsFor& findings_for);
+
+/// The same when every check ran once, with one parameter set (the findings of all checks).
 FrameworkResult evaluate_framework(const Framework& framework, std::span<const Finding> findings);
+
+/// The requirement's parameters that one of its checks honours (known parameters only).
+std::vector<std::pair<std::string, std::string>> applied_parameters(const Requirement& requirement);
 
 }  // namespace iamwarden::audit

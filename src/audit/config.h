@@ -63,6 +63,14 @@ struct AuditConfig {
                                                  "secretsmanager"};
   std::vector<std::string> enabled_regions;  ///< regions the SCP region guardrail must leave open; empty = any
   bool password_policy_without_users = false;  ///< report password-policy FAILs when there are no IAM users
+
+  // Settings that only framework parameters change (audit/parameters.h); iamwarden's own checks
+  // run with these defaults.
+  bool exclude_permission_boundary_policies = false;  ///< excludePermissionBoundaryPolicy
+  std::vector<std::string> blocked_policy_arns = {"arn:aws:iam::aws:policy/AdministratorAccess"};  ///< policyArns
+  std::string support_policy_usage_type = "IAM_ROLE";  ///< policyUsageType: ANY, IAM_USER, IAM_GROUP, IAM_ROLE
+  std::string trail_read_write_type;                  ///< readWriteType: "", ALL, ReadOnly, WriteOnly ("": any)
+  std::optional<bool> trail_include_management_events;  ///< includeManagementEvents (nullopt: not asked)
 };
 
 /// The configuration of a profile ("default" or "cis") without a file.

@@ -26,7 +26,7 @@ Finding& fail_or_mute(const CheckContext& context, FindingSink& out, std::string
 }  // namespace
 
 CheckMeta password_check_meta(std::string_view id, std::string_view title, Severity severity,
-                              std::string_view description, std::string_view risk, std::string_view remediation,
+                              std::string_view parameter, std::string_view description, std::string_view risk, std::string_view remediation,
                               std::vector<std::string_view> references) {
   CheckMeta meta;
   meta.id = id;
@@ -58,6 +58,8 @@ CheckMeta password_check_meta(std::string_view id, std::string_view title, Sever
                          {"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
                           "https://docs.aws.amazon.com/cli/latest/reference/iam/update-account-password-policy.html"});
   meta.inputs = {kPolicyFile, "credential-report.csv", "authorization-details.json"};
+  if (!parameter.empty()) meta.parameters.push_back(parameter);
+  meta.parameters.emplace_back("password_policy_without_users");
   return meta;
 }
 

@@ -14,10 +14,11 @@
 namespace iamwarden::audit {
 
 /// Completes the metadata of a password-policy check: service, resource type, references, inputs,
-/// and the remediation command and snippet (update-account-password-policy replaces the whole
-/// policy, so both set every item to the default target).
+/// the framework parameter it honours (`parameter`, "" for none; every password check also honours
+/// password_policy_without_users), and the remediation command and snippet
+/// (update-account-password-policy replaces the whole policy, so both set every item to the default target).
 CheckMeta password_check_meta(std::string_view id, std::string_view title, Severity severity,
-                              std::string_view description, std::string_view risk, std::string_view remediation,
+                              std::string_view parameter, std::string_view description, std::string_view risk, std::string_view remediation,
                               std::vector<std::string_view> references = {});
 
 /// How one item of a present password policy compares with the configured target.

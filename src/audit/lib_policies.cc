@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
+#include "audit/lib_roles.h"
 #include "base/parallel.h"
 #include "catalog/catalog.h"
 #include "snapshot/policy_document.h"
@@ -19,23 +21,43 @@ struct Job {
   PolicyFacts::Kind kind;
   std::string arn, name, owner;
   bool attached = false;
+  bool boundary = false;
   const snapshot::PolicyDocument* document = nullptr;
   snapshot::Origin origin;
 };
 
 std::vector<Job> jobs_of(const snapshot::Account& account) {
+  // What the principals of the dump attach, and use as boundaries (AttachmentCount may be absent,
+  // e.g. for AWS-managed policies taken from iamwarden's data).
+  std::set<std::string_view> attached, boundaries;
+  auto note = [&](const snapshot::PolicyHolder& h) {
+    for (const snapshot::PolicyRef& ref : h.attached) attached.insert(ref.arn);
+  };
+  for (const snapshot::User& u : account.iam.users) {
+    note(u);
+    if (u.boundary) boundaries.insert(u.boundary->arn);
+  }
+  for (const snapshot::Group& g : account.iam.groups) note(g);
+  for (const snapshot::Role& r : account.iam.roles) {
+    note(r);
+    if (r.boundary) boundaries.insert(r.boundary->arn);
+  }
   std::vector<Job> jobs;
   for (const snapshot::ManagedPolicy& p : account.iam.policies) {
-    if (p.aws_managed()) continue;  // AWS's own policies are not the customer's to fix
     const snapshot::PolicyVersion* v = p.default_version();
     if (!v) continue;
-    jobs.push_back({PolicyFacts::Kind::kCustomerManaged, p.arn, p.name, "", p.attachment_count > 0, &v->document,
+    const bool is_attached = p.attachment_count > 0 || attached.count(p.arn);
+    // AWS's own policies are not the customer's to fix: only attached ones, for the literal
+    // checks that count them (CIS).
+    if (p.aws_managed() && !is_attached) continue;
+    jobs.push_back({p.aws_managed() ? PolicyFacts::Kind::kAwsManaged : PolicyFacts::Kind::kCustomerManaged, p.arn,
+                    p.name, "", is_attached, p.boundary_usage_count > 0 || boundaries.count(p.arn) > 0, &v->document,
                     v->document.origin});
   }
   auto inline_of = [&](const snapshot::PolicyHolder& holder, std::string_view what) {
     for (const snapshot::InlinePolicy& ip : holder.inline_policies)
       jobs.push_back({PolicyFacts::Kind::kInline, holder.arn + "#" + ip.name, ip.name,
-                      fmt::format("{} {}", what, holder.name), true, &ip.document, ip.document.origin});
+                      fmt::format("{} {}", what, holder.name), true, false, &ip.document, ip.document.origin});
   };
   for (const snapshot::User& u : account.iam.users) inline_of(u, "user");
   for (const snapshot::Group& g : account.iam.groups) inline_of(g, "group");
@@ -56,6 +78,31 @@ Grant all_of(access::AccessEvaluator& e, const std::vector<std::string_view>& ac
   return least;
 }
 
+bool any_is(const std::vector<policy::Located>& values, std::string_view value) {
+  return std::any_of(values.begin(), values.end(), [&](const policy::Located& v) { return v.value == value; });
+}
+
+// A service wildcard: "s3:*" (and "*:*", "*" for every service).
+bool service_wildcard(std::string_view action) {
+  return action == "*" || (action.size() > 2 && action.ends_with(":*"));
+}
+
+// The statements read one by one, as AWS Config and CIS do: no engine, conditions ignored.
+void read_literally(const policy::Policy& policy, PolicyFacts& out) {
+  for (const policy::Statement& st : policy.statements) {
+    if (st.effect != policy::Effect::kAllow) continue;
+    const std::string label = "statement " + statement_label(st);
+    if (st.action_mode == policy::ElementMode::kNormal && any_is(st.actions, "*") &&
+        st.resource_mode == policy::ElementMode::kNormal && any_is(st.resources, "*"))
+      out.literal_admin.push_back(label);
+    for (const policy::Located& a : st.actions) {
+      const bool not_action = st.action_mode == policy::ElementMode::kNot;
+      if (!service_wildcard(a.value) || (not_action && a.value == "*")) continue;
+      out.literal_full_access.push_back(fmt::format("{}{} ({})", not_action ? "NotAction " : "", a.value, label));
+    }
+  }
+}
+
 void analyse(const Job& job, const snapshot::Account& account, const catalog::Catalog& catalog,
              const std::vector<std::string>& sensitive, PolicyFacts& out) {
   out.kind = job.kind;
@@ -63,6 +110,7 @@ void analyse(const Job& job, const snapshot::Account& account, const catalog::Ca
   out.name = job.name;
   out.owner = job.owner;
   out.attached = job.attached;
+  out.boundary = job.boundary;
   out.origin = job.origin;
   policy::ParsedPolicy parsed = snapshot::parse_document(*job.document, policy::PolicyKind::kIdentity);
   for (const policy::Diagnostic& d : parsed.diagnostics) {
@@ -70,6 +118,8 @@ void analyse(const Job& job, const snapshot::Account& account, const catalog::Ca
     out.parse_error = d.error.format();
     return;
   }
+  read_literally(parsed.policy, out);
+  if (job.kind == PolicyFacts::Kind::kAwsManaged) return;  // only read literally
   access::BoundedPolicy bounded = access::bound_and_compile(parsed.policy, job.name, access::KnownKeys::kNone);
   access::Layers layers;
   layers.identity.push_back(&bounded);
@@ -165,6 +215,24 @@ std::vector<const PolicyFacts*> PolicyAnalysis::of_kind(PolicyFacts::Kind kind) 
 
 void check_policies(const CheckContext& context, FindingSink& out, std::initializer_list<PolicyFacts::Kind> kinds,
                     std::optional<bool> attached, const std::function<PolicyVerdict(const PolicyFacts&)>& judge) {
+  const bool managed = std::find(kinds.begin(), kinds.end(), PolicyFacts::Kind::kCustomerManaged) != kinds.end();
+  const bool inline_ = std::find(kinds.begin(), kinds.end(), PolicyFacts::Kind::kInline) != kinds.end();
+  std::string scope = managed && inline_ ? "customer-managed or inline policies"
+                      : managed          ? "customer-managed policies"
+                                         : "inline policies";
+  if (attached) scope = (*attached ? "attached " : "unattached ") + scope;
+  std::vector<PolicyFacts::Kind> wanted(kinds);
+  check_policies(
+      context, out,
+      [&](const PolicyFacts& f) {
+        return std::find(wanted.begin(), wanted.end(), f.kind) != wanted.end() && (!attached || f.attached == *attached);
+      },
+      scope, judge);
+}
+
+void check_policies(const CheckContext& context, FindingSink& out,
+                    const std::function<bool(const PolicyFacts&)>& in_scope, std::string_view scope,
+                    const std::function<PolicyVerdict(const PolicyFacts&)>& judge) {
   const std::string account_arn = fmt::format("arn:{}:iam::{}:root", context.account.partition, context.account.account_id);
   if (!context.account.iam_present) {
     out.not_evaluated(account_arn, "authorization-details.json was not collected: no policies to check");
@@ -174,9 +242,9 @@ void check_policies(const CheckContext& context, FindingSink& out, std::initiali
     out.not_evaluated(account_arn, "the action catalog is not available, so policies cannot be evaluated");
     return;
   }
+  const size_t before = out.count();
   for (const PolicyFacts& f : context.policies->policies()) {
-    if (std::find(kinds.begin(), kinds.end(), f.kind) == kinds.end()) continue;
-    if (attached && f.attached != *attached) continue;
+    if (!in_scope(f)) continue;
     std::string resource = f.arn;
     Finding* finding = nullptr;
     if (!f.parse_error.empty()) {
@@ -188,6 +256,12 @@ void check_policies(const CheckContext& context, FindingSink& out, std::initiali
     }
     finding->resource_name = f.owner.empty() ? f.name : f.owner + " / " + f.name;
     finding->origin = f.origin;
+  }
+  // Nothing in scope with the input present: the requirement is met, not unknown.
+  if (out.count() == before) {
+    Finding& f = out.pass(account_arn, fmt::format("no {} in authorization-details.json", scope));
+    f.resource_name = context.account.account_id;
+    f.origin.file = "authorization-details.json";
   }
 }
 

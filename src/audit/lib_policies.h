@@ -22,13 +22,16 @@ namespace iamwarden::audit {
 /// What a policy grants on every resource ("*"), as the engine decides it for any principal it is
 /// attached to (the policy alone: no boundary or SCP; Deny, NotAction, NotResource honoured; a grant
 /// that needs request conditions is kConditional). Grants limited to some resources do not count.
+/// Also what its statements say literally, one by one, as AWS Config and CIS read them. AWS-managed
+/// policies are analysed only when attached, and only literally (the engine fields stay empty).
 struct PolicyFacts {
   enum class Kind : uint8_t { kCustomerManaged, kAwsManaged, kInline };
   Kind kind = Kind::kCustomerManaged;
   std::string arn;       ///< managed: the policy ARN; inline: the owner's ARN
   std::string name;      ///< policy name
   std::string owner;     ///< inline: "user alice" / "role app"; managed: ""
-  bool attached = false; ///< managed: AttachmentCount > 0; inline: always
+  bool attached = false; ///< managed: AttachmentCount > 0 or attached to a principal of the dump; inline: always
+  bool boundary = false; ///< managed: used as a permissions boundary (PermissionsBoundaryUsageCount > 0 or referenced)
   snapshot::Origin origin;
   std::string parse_error;  ///< non-empty when the document could not be parsed (nothing below is set)
 
@@ -39,6 +42,13 @@ struct PolicyFacts {
   access::Grant marketplace_subscribe; ///< aws-marketplace:Subscribe on "*"
   std::vector<std::pair<std::string, access::Grant>> escalations;  ///< privilege-escalation paths granted
   std::vector<std::string> condition_keys;  ///< keys the conditional grants above depend on
+
+  /// Allow statements with "Action": "*" over "Resource": "*" (conditions ignored), by label
+  /// ("statement #0", "statement \"Admin\"").
+  std::vector<std::string> literal_admin;
+  /// Allow statements granting all actions of a service by wildcard ("Action": "s3:*" or "*", or
+  /// "NotAction": "s3:*"; any resource): "s3:* (statement #1)".
+  std::vector<std::string> literal_full_access;
 };
 
 /// A privilege-escalation path: actions that together let a principal gain more permissions.
@@ -71,8 +81,13 @@ struct PolicyVerdict {
 };
 
 /// Runs a per-policy check: NOT_EVALUATED when the authorization details or the action catalog are
-/// missing, or for a policy that does not parse; otherwise one finding per policy of the given kinds
-/// (and attachment state, when given) from `judge`.
+/// missing, or for a policy that does not parse; otherwise one finding per policy `in_scope` accepts,
+/// from `judge`, or one account-level PASS "no <scope>" when it accepts none.
+void check_policies(const CheckContext& context, FindingSink& out,
+                    const std::function<bool(const PolicyFacts&)>& in_scope, std::string_view scope,
+                    const std::function<PolicyVerdict(const PolicyFacts&)>& judge);
+
+/// The same over the policies of the given kinds (and attachment state, when given).
 void check_policies(const CheckContext& context, FindingSink& out, std::initializer_list<PolicyFacts::Kind> kinds,
                     std::optional<bool> attached, const std::function<PolicyVerdict(const PolicyFacts&)>& judge);
 

@@ -134,7 +134,7 @@ std::string aws_managed_policy_arn(const snapshot::Account& account, std::string
   return fmt::format("arn:{}:iam::aws:policy/{}", partition_of(account), name);
 }
 
-bool has_aws_managed_policy(const snapshot::Role& role, std::string_view name) {
+bool has_aws_managed_policy(const snapshot::PolicyHolder& role, std::string_view name) {
   const std::string suffix = fmt::format(":iam::aws:policy/{}", name);
   return std::any_of(role.attached.begin(), role.attached.end(), [&](const snapshot::PolicyRef& ref) {
     return ref.arn.rfind("arn:", 0) == 0 && ref.arn.size() > suffix.size() &&

@@ -53,9 +53,9 @@ std::string org_policy_label(const snapshot::Organization& org, const std::strin
 /// "arn:<partition>:iam::aws:policy/<name>" for the snapshot's partition.
 std::string aws_managed_policy_arn(const snapshot::Account& account, std::string_view name);
 
-/// True when the role has the AWS-managed policy `name` attached (arn:<any partition>:iam::aws:policy/<name>;
+/// True when the user, group or role has the AWS-managed policy `name` attached (arn:<any partition>:iam::aws:policy/<name>;
 /// a customer-managed policy of the same name does not count).
-bool has_aws_managed_policy(const snapshot::Role& role, std::string_view name);
+bool has_aws_managed_policy(const snapshot::PolicyHolder& role, std::string_view name);
 
 /// Adds a finding for a role: resource = ARN, resource_name = role name, origin = the role's.
 Finding& role_finding(FindingSink& out, Status status, const snapshot::Role& role, std::string message);

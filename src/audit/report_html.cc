@@ -366,6 +366,10 @@ void checklists(std::string& out, const AuditReport& r) {
                      "<li data-status=\"{0}\"><span class=\"mark m-{0}\" title=\"{0}\">{1}</span><span class=\"req-id\">{2}</span>{3}",
                      status, mark(req.status), escape(req.requirement->id), escape(req.requirement->title));
       if (req.failed) fmt::format_to(std::back_inserter(out), " ({} failing)", req.failed);
+      for (size_t k = 0; k < req.parameters.size(); ++k)  // the parameters its checks ran with
+        fmt::format_to(std::back_inserter(out), "{}{}={}{}", k ? ", " : " <span class=\"req-params\">(",
+                       escape(req.parameters[k].first), escape(req.parameters[k].second),
+                       k + 1 == req.parameters.size() ? ")</span>" : "");
       out += "<span class=\"req-checks\">";
       for (const std::string& id : req.requirement->checks)
         fmt::format_to(std::back_inserter(out), "<a href=\"#q={0}&amp;status=all\">{0}</a>", escape(id));

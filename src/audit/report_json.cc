@@ -57,7 +57,11 @@ void append_framework(std::string& out, const FrameworkResult& fw) {
                    i ? "," : "", json_quote(r.requirement->id), json_quote(r.requirement->title),
                    json_quote(r.requirement->section), requirement_status_name(r.status), r.failed);
     append_json_strings(out, r.requirement->checks);
-    out += '}';
+    out += ",\"parameters\":{";  // the parameters its checks ran with
+    for (size_t k = 0; k < r.parameters.size(); ++k)
+      fmt::format_to(std::back_inserter(out), "{}{}:{}", k ? "," : "", json_quote(r.parameters[k].first),
+                     json_quote(r.parameters[k].second));
+    out += "}}";
   }
   out += "]}";
 }

@@ -8,6 +8,7 @@
 
 #include "audit/check.h"
 #include "audit/compliance.h"
+#include "audit/parameters.h"
 
 namespace iamwarden::audit {
 namespace {
@@ -76,6 +77,37 @@ TEST(Registry, EveryCheckIdInTheComplianceDataExists) {
       for (const std::string& id : r.checks) EXPECT_NE(find_check(id), nullptr) << r.id << " maps unknown check " << id;
     }
   }
+}
+
+// A requirement's parameter that no check of it honours would be shown as used but change nothing.
+TEST(Registry, EveryParameterOfAnAutomatedRequirementIsHonouredByOneOfItsChecks) {
+  Result<std::vector<Framework>> frameworks = load_frameworks();
+  ASSERT_TRUE(frameworks.ok());
+  for (const Framework& fw : *frameworks) {
+    for (const Requirement& r : fw.requirements) {
+      if (r.manual) continue;
+      std::vector<std::pair<std::string, std::string>> applied = applied_parameters(r);
+      for (const auto& [name, value] : r.parameters) {
+        EXPECT_NE(find_parameter(name), nullptr) << fw.id << " " << r.id << ": unknown parameter " << name;
+        EXPECT_NE(std::find(applied.begin(), applied.end(), std::pair{name, value}), applied.end())
+            << fw.id << " " << r.id << ": no check honours " << name;
+      }
+    }
+  }
+  for (const Check& c : all_checks())
+    for (std::string_view name : c.meta->parameters)
+      EXPECT_NE(find_parameter(name), nullptr) << c.meta->id << " honours unknown parameter " << name;
+}
+
+TEST(Registry, ParameterValuesAreCheckedWhenFrameworksLoad) {
+  const std::string head = R"({"framework":"F","version":"1","requirements":[{"id":"r","title":"t","checks":["iam_user_access_keys_rotated"],"parameters":)";
+  Result<Framework> bad = parse_framework(head + R"({"maxAccessKeyAge":"ninety"}}]})", "f.json", "f");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().message, "parameter \"maxAccessKeyAge\" must be an integer from 1 to 3650, not \"ninety\"");
+  EXPECT_EQ(bad.error().loc.json_pointer, "/requirements/0/parameters/maxAccessKeyAge");
+  Result<Framework> good = parse_framework(head + R"({"maxAccessKeyAge":"30"}}]})", "f.json", "f");
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ(good->requirements[0].parameters, (std::vector<std::pair<std::string, std::string>>{{"maxAccessKeyAge", "30"}}));
 }
 
 TEST(Registry, TheEmbeddedFrameworksAreTheFilesOfDataCompliance) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <set>
 
 #include "audit/check.h"
@@ -23,7 +24,8 @@ const CheckMeta kMeta{
         "For each region with an access-analyzers/<region>.json file: PASS when an analyzer of type ACCOUNT or "
         "ORGANIZATION has status ACTIVE, FAIL otherwise (no analyzer, only unused- or internal-access analyzers, or "
         "analyzers that are CREATING, DISABLED or FAILED). The resource is the region. NOT_EVALUATED for regions "
-        "whose file could not be collected, or once when access-analyzers/ is absent.",
+        "whose file could not be collected, for regions manifest.json lists without a file (a region is never "
+        "passed by default), or once when access-analyzers/ is absent.",
     .risk = "Without an external-access analyzer, resources shared with other accounts or made public (buckets, "
             "keys, roles, queues, ...) go unnoticed.",
     .remediation = "Create an analyzer for external access in each region you use (type ORGANIZATION from the "
@@ -66,6 +68,15 @@ void run(const CheckContext& context, FindingSink& out) {
   for (const std::string& region : failed)
     region_finding(out, Status::kNotEvaluated, region,
                    missing_input(account, fmt::format("{}{}.json", kDir, region)));
+  // Regions the collector says it covered but whose analyzers are not in the snapshot.
+  for (const std::string& region : account.manifest.regions) {
+    if (failed.count(region) ||
+        std::find(account.analyzer_regions.begin(), account.analyzer_regions.end(), region) !=
+            account.analyzer_regions.end())
+      continue;
+    region_finding(out, Status::kNotEvaluated, region,
+                   fmt::format("manifest.json lists the region but {}{}.json is not in the snapshot", kDir, region));
+  }
   // A member account is also covered by an ORGANIZATION analyzer of the delegated administrator, which
   // this account's snapshot cannot show.
   const snapshot::Organization& org = account.organization;

@@ -6,7 +6,7 @@ namespace iamwarden::audit {
 namespace {
 
 const CheckMeta kMeta = password_check_meta(
-    "iam_password_policy_lowercase", "Password policy requires at least one lowercase letter", Severity::kLow,
+    "iam_password_policy_lowercase", "Password policy requires at least one lowercase letter", Severity::kLow, /*parameter=*/"RequireLowercaseCharacters",
     /*description=*/"Reads RequireLowercaseCharacters from the account password policy; it must be true unless "
     "password_policy.require_lowercase is false. An account without a custom policy fails.",
     /*risk=*/"Without a lowercase requirement passwords may be drawn from a narrower character set (digits and"

@@ -9,7 +9,7 @@ namespace iamwarden::audit {
 namespace {
 
 const CheckMeta kMeta = password_check_meta(
-    "iam_password_policy_max_age", "Password policy expires passwords within 90 days", Severity::kLow,
+    "iam_password_policy_max_age", "Password policy expires passwords within 90 days", Severity::kLow, /*parameter=*/"MaxPasswordAge",
     /*description=*/"Reads MaxPasswordAge from the account password policy: passwords must "
     "expire after at most password_policy.max_age_days days (default 90; 0 turns the requirement off). "
     "An account without a custom policy fails: IAM passwords never expire by default.",

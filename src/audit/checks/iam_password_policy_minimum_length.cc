@@ -7,7 +7,7 @@ namespace {
 
 const CheckMeta kMeta = password_check_meta(
     "iam_password_policy_minimum_length", "Password policy requires passwords of at least 14 characters",
-    Severity::kMedium,
+    Severity::kMedium, /*parameter=*/"MinimumPasswordLength",
     /*description=*/"Reads MinimumPasswordLength from the account password policy and compares it with "
     "password_policy.minimum_length (default 14). An account without a custom policy fails: the IAM default "
     "allows 8 characters.",

@@ -6,7 +6,7 @@ namespace iamwarden::audit {
 namespace {
 
 const CheckMeta kMeta = password_check_meta(
-    "iam_password_policy_numbers", "Password policy requires at least one number", Severity::kMedium,
+    "iam_password_policy_numbers", "Password policy requires at least one number", Severity::kMedium, /*parameter=*/"RequireNumbers",
     /*description=*/"Reads RequireNumbers from the account password policy; it must be true unless "
     "password_policy.require_numbers is false. An account without a custom policy fails.",
     /*risk=*/"Without a digit requirement users pick passwords from a smaller alphabet that guessing attacks "

@@ -6,7 +6,7 @@ namespace iamwarden::audit {
 namespace {
 
 const CheckMeta kMeta = password_check_meta(
-    "iam_password_policy_reuse_prevention", "Password policy prevents the reuse of recent passwords", Severity::kMedium,
+    "iam_password_policy_reuse_prevention", "Password policy prevents the reuse of recent passwords", Severity::kMedium, /*parameter=*/"PasswordReusePrevention",
     /*description=*/"Reads PasswordReusePrevention from the account password policy and compares it with "
     "password_policy.reuse_prevention (default 5, CIS profile 24; 0 turns the requirement off). An account "
     "without a custom policy fails.",

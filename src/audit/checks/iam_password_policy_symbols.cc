@@ -6,7 +6,7 @@ namespace iamwarden::audit {
 namespace {
 
 const CheckMeta kMeta = password_check_meta(
-    "iam_password_policy_symbols", "Password policy requires at least one symbol", Severity::kMedium,
+    "iam_password_policy_symbols", "Password policy requires at least one symbol", Severity::kMedium, /*parameter=*/"RequireSymbols",
     /*description=*/"Reads RequireSymbols from the account password policy; it must be true unless "
     "password_policy.require_symbols is false. An account without a custom policy fails.",
     /*risk=*/"Without a symbol requirement users pick passwords from a smaller alphabet that dictionary and "

@@ -6,7 +6,7 @@ namespace iamwarden::audit {
 namespace {
 
 const CheckMeta kMeta = password_check_meta(
-    "iam_password_policy_uppercase", "Password policy requires at least one uppercase letter", Severity::kMedium,
+    "iam_password_policy_uppercase", "Password policy requires at least one uppercase letter", Severity::kMedium, /*parameter=*/"RequireUppercaseCharacters",
     /*description=*/"Reads RequireUppercaseCharacters from the account password policy; it must be true unless "
     "password_policy.require_uppercase is false. An account without a custom policy fails.",
     /*risk=*/"Without an uppercase requirement many users choose all-lowercase passwords, which dictionary "

@@ -6,7 +6,7 @@ namespace iamwarden::audit {
 namespace {
 
 const CheckMeta kMeta = password_check_meta(
-    "iam_password_policy_users_can_change", "Password policy lets IAM users change their own password", Severity::kLow,
+    "iam_password_policy_users_can_change", "Password policy lets IAM users change their own password", Severity::kLow, /*parameter=*/"",
     /*description=*/"Reads AllowUsersToChangePassword from the account password policy; it must be true unless "
     "password_policy.allow_users_to_change is false. An account without a custom policy fails.",
     /*risk=*/"Users who cannot change their own password keep the one an administrator chose and shared with "

@@ -16,7 +16,7 @@ const CheckMeta kMeta{
     .resource_type = "AwsIamUser",
     .description = "For each IAM user of the credential report (not the root user), each active access key whose "
                    "access_key_N_last_rotated is more than thresholds.access_key_rotation_days days old (default "
-                   "90) fails. Inactive keys keep their date in the report and are never flagged.",
+                   "90; frameworks: maxAccessKeyAge) fails. Inactive keys keep their date in the report and are never flagged.",
     .risk = "A long-lived access key has had more time to be copied into scripts, CI systems, laptops and logs; "
             "rotating it bounds how long a leaked key stays usable.",
     .remediation = "Create a second access key, move every consumer to it, deactivate the old key, watch for "
@@ -32,6 +32,7 @@ const CheckMeta kMeta{
     .references = {"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
                    "https://docs.aws.amazon.com/config/latest/developerguide/access-keys-rotated.html"},
     .inputs = {"credential-report.csv"},
+    .parameters = {"maxAccessKeyAge"},
 };
 
 KeyResult judge_key(const CheckContext& context, const snapshot::CredentialReportRow& row, size_t index) {

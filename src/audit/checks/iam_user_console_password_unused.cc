@@ -1,5 +1,5 @@
-// Flags IAM users whose console password has not been used for more than
-// thresholds.password_unused_days (a never-used password: counted from when it was set).
+// Flags IAM users whose console password has not been used for thresholds.password_unused_days or
+// more (CIS: "unused for 45 days or more"; a never-used password: counted from when it was set).
 #include <fmt/format.h>
 
 #include "audit/check.h"
@@ -15,7 +15,8 @@ const CheckMeta kMeta{
     .service = "iam",
     .resource_type = "AwsIamUser",
     .description = "For each IAM user of the credential report (not the root user) with a console password, "
-                   "password_last_used must be at most thresholds.password_unused_days days old (default 45). A "
+                   "password_last_used must be fewer than thresholds.password_unused_days whole days old (default 45; "
+                   "frameworks: maxCredentialUsageAge). A "
                    "password never used is aged from password_last_changed, else from user_creation_time, so a "
                    "new user passes until the limit.",
     .risk = "A console password nobody uses still opens the console: it is typically old, unmonitored and "
@@ -27,13 +28,14 @@ const CheckMeta kMeta{
     .references = {"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html",
                    "https://docs.aws.amazon.com/config/latest/developerguide/iam-user-unused-credentials-check.html"},
     .inputs = {"credential-report.csv"},
+    .parameters = {"maxCredentialUsageAge"},
 };
 
 UserVerdict judge(const CheckContext& context, const snapshot::CredentialReportRow& row) {
   if (!has_console_password(context.account, row)) return {Status::kPass, "no console password", {}};
   const int64_t limit = context.config.thresholds.password_unused_days;
   if (std::optional<int64_t> used = age_days(context, row.password_last_used))
-    return {*used > limit ? Status::kFail : Status::kPass,
+    return {*used >= limit ? Status::kFail : Status::kPass,
             fmt::format("console password last used {} (limit {})", days_ago(*used), limit), {}};
   std::optional<int64_t> changed = age_days(context, row.password_last_changed);
   std::optional<int64_t> age = changed ? changed : age_days(context, row.user_creation_time);
@@ -43,7 +45,7 @@ UserVerdict judge(const CheckContext& context, const snapshot::CredentialReportR
                         "user_creation_time (\"{}\") is a date (credential-report.csv)",
                         row.password_last_changed.text, row.user_creation_time.text),
             {}};
-  return {*age > limit ? Status::kFail : Status::kPass,
+  return {*age >= limit ? Status::kFail : Status::kPass,
           fmt::format("console password never used; {} {} (limit {})", changed ? "set" : "user created",
                       days_ago(*age), limit),
           {}};

@@ -74,3 +74,26 @@ TEST(AccessanalyzerEnabled, NoDataIsNotEvaluated) {
 
 }  // namespace
 }  // namespace iamwarden::audit::testing
+
+namespace iamwarden::audit::testing {
+namespace {
+
+// A region the collector covered (manifest.json) but whose analyzers are not in the snapshot is
+// never passed by default.
+TEST(AccessanalyzerEnabled, ManifestRegionWithoutFileIsNotEvaluated) {
+  AuditFixture fx;
+  fx.account.manifest.regions = {"eu-west-1", "us-east-1"};
+  fx.account.analyzers.emplace();
+  fx.account.analyzer_regions = {"eu-west-1"};
+  analyzer(fx, "eu-west-1", "a", "ACCOUNT", "ACTIVE");
+  std::vector<Finding> f = fx.run("accessanalyzer_enabled");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].resource, "us-east-1");
+  EXPECT_EQ(f[0].status, Status::kNotEvaluated);
+  EXPECT_EQ(f[0].message, "manifest.json lists the region but access-analyzers/us-east-1.json is not in the snapshot");
+  EXPECT_EQ(f[1].resource, "eu-west-1");
+  EXPECT_EQ(f[1].status, Status::kPass);
+}
+
+}  // namespace
+}  // namespace iamwarden::audit::testing

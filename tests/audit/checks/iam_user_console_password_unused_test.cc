@@ -11,18 +11,18 @@ TEST(IamUserConsolePasswordUnused, OldLastUseFails) {
   AuditFixture fx;
   snapshot::CredentialReportRow& stale = fx.add_row("stale");
   stale.password_enabled = true;
-  stale.password_last_used = days_before(fx.now, 46);
+  stale.password_last_used = days_before(fx.now, 45);  // "unused for 45 days or more"
   snapshot::CredentialReportRow& active = fx.add_row("active");
   active.password_enabled = true;
-  active.password_last_used = days_before(fx.now, 45);
+  active.password_last_used = days_before(fx.now, 44);
   fx.add_row("keys-only");
   std::vector<Finding> f = fx.run(kId);
   ASSERT_EQ(f.size(), 3u);
   EXPECT_EQ(f[0].status, Status::kFail);
   EXPECT_EQ(f[0].resource, "arn:aws:iam::111122223333:user/stale");
-  EXPECT_EQ(f[0].message, "console password last used 46 days ago (limit 45)");
+  EXPECT_EQ(f[0].message, "console password last used 45 days ago (limit 45)");
   EXPECT_EQ(f[1].status, Status::kPass);
-  EXPECT_EQ(f[1].message, "console password last used 45 days ago (limit 45)");
+  EXPECT_EQ(f[1].message, "console password last used 44 days ago (limit 45)");
   EXPECT_EQ(f[2].status, Status::kPass);
   EXPECT_EQ(f[2].message, "no console password");
 }

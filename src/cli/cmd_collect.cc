@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "base/safe_text.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "collect/collect.h"
@@ -14,6 +17,20 @@
 
 namespace iamwarden::cli {
 namespace {
+
+constexpr size_t kListedFailures = 10;  // per kind; the manifest has them all
+
+/// One stderr line per failed file, at most kListedFailures, then how many more.
+void print_failures(std::string_view kind, std::string_view what, const std::vector<collect::FailedFile>& failed) {
+  for (size_t i = 0; i < failed.size() && i < kListedFailures; ++i) {
+    fmt::print(stderr, "iamwarden collect: {}: {}{} not collected: {}\n", kind, safe_excerpt(failed[i].file, 120), what,
+               safe_excerpt(failed[i].error, 240));
+  }
+  if (failed.size() > kListedFailures) {
+    fmt::print(stderr, "iamwarden collect: {}: ... and {} more (see manifest.json)\n", kind,
+               failed.size() - kListedFailures);
+  }
+}
 
 struct CollectCliOptions {
   std::string profile;
@@ -45,9 +62,14 @@ int run(const CollectCliOptions& o) {
     return kExitInput;
   }
   fmt::print("collected account {} ({} regions) into {}: {} files written, {} not found, {} failed{}\n",
-             summary->account_id, summary->regions.size(), o.out, summary->ok, summary->not_found, summary->failed,
-             summary->failed ? " (see manifest.json)" : "");
-  return kExitOk;
+             summary->account_id, summary->regions.size(), safe_text(o.out), summary->ok, summary->not_found,
+             summary->failed, summary->failed ? " (see manifest.json)" : "");
+  std::fflush(stdout);
+  // Optional files are warnings; a required file or a refused output path makes the snapshot unusable as asked.
+  print_failures("warning", "", summary->optional_failed);
+  print_failures("error", " (required)", summary->required_failed);
+  if (summary->output_error) fmt::print(stderr, "iamwarden collect: error: {}\n", summary->output_error->format());
+  return summary->incomplete() ? kExitInput : kExitOk;
 }
 
 }  // namespace

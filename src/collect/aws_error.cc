@@ -5,6 +5,8 @@
 
 #include <cctype>
 
+#include "base/safe_text.h"
+
 namespace iamwarden::collect {
 namespace {
 
@@ -36,6 +38,15 @@ bool looks_random(std::string_view run) {
     digit |= std::isdigit(static_cast<unsigned char>(c)) != 0;
   }
   return upper && lower && digit;
+}
+
+/// A service error code as AWS spells them ("AccessDenied", "Throttling.Rate"); anything else is not trusted as one.
+bool is_error_code(std::string_view code) {
+  if (code.empty() || code.size() > 100) return false;
+  for (char c : code) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -75,7 +86,7 @@ AwsError parse_aws_error(std::string_view stderr_text, int exit_status) {
   if (at != std::string::npos) {
     size_t start = at + kPrefix.size();
     size_t end = text.find(')', start);
-    if (end != std::string::npos) {
+    if (end != std::string::npos && is_error_code(std::string_view(text).substr(start, end - start))) {
       error.code = text.substr(start, end - start);
       size_t colon = text.find(": ", end);
       std::string message = colon == std::string::npos ? "" : text.substr(colon + 2);
@@ -83,9 +94,8 @@ AwsError parse_aws_error(std::string_view stderr_text, int exit_status) {
     }
   }
   if (text.empty()) text = fmt::format("aws exited with status {} and no message", exit_status);
-  text = redact_secrets(text);
-  if (text.size() > kMaxErrorText) text = text.substr(0, kMaxErrorText) + "...";
-  error.text = std::move(text);
+  // Redacted before it is cut, so that no part of a key survives; escaped so that it prints as it is.
+  error.text = safe_excerpt(redact_secrets(text), kMaxErrorText);
   return error;
 }
 

@@ -9,7 +9,7 @@ namespace iamwarden::collect {
 /// A failed AWS CLI call as recorded in the manifest.
 struct AwsError {
   std::string code;  ///< service error code such as "AccessDenied" or "NoSuchEntity"; empty when unknown
-  std::string text;  ///< "Code: message" (or the CLI's own message), one line, redacted, bounded
+  std::string text;  ///< "Code: message" (or the CLI's own message): one line, redacted, escaped (safe_text), bounded
 };
 
 /// Parses the CLI's standard error ("An error occurred (Code) when calling the Op operation: message").

@@ -3,10 +3,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "base/json.h"
 #include "base/json_writer.h"
+#include "base/safe_text.h"
+#include "collect/regions.h"
 
 namespace iamwarden::collect {
 namespace {
@@ -43,6 +46,7 @@ void write_region_file(Session& session, const std::string& region, const std::v
     body += fmt::format("{}\n  {}: {}", written++ ? "," : "", json_quote(trail.arn), trim(answer.output));
   }
   body += written ? "\n}\n" : "}\n";
+  errors = safe_excerpt(errors, 2000);
   if (written == 0 && !trails.empty()) {
     session.record_missing(file, FileStatus::kFailed, command, errors);
     return;
@@ -52,16 +56,33 @@ void write_region_file(Session& session, const std::string& region, const std::v
 
 }  // namespace
 
+bool is_trail_arn(std::string_view arn) {
+  if (arn.size() > 2048 || arn.substr(0, 4) != "arn:" || arn.find(":trail/") == std::string_view::npos) return false;
+  return std::all_of(arn.begin(), arn.end(), [](char c) { return c > ' ' && c < 0x7F; });
+}
+
 Result<std::vector<TrailRef>> parse_trail_list(std::string text) {
   Result<JsonDocument> doc = parse_json(std::move(text), "describe-trails");
   if (!doc) return doc.error();
   const JsonNode* list = doc->root.find("trailList");
   if (!list || !list->is_array()) return Error{ErrorCode::kInvalidInput, "no trailList in the answer", {}, ""};
   std::vector<TrailRef> trails;
-  for (const JsonNode& item : list->items) {
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const JsonNode& item = list->items[i];
     const JsonNode* arn = item.find("TrailARN");
     const JsonNode* home = item.find("HomeRegion");
     if (!arn || !arn->is_string() || arn->text.empty()) continue;
+    // Both become arguments of further aws calls: an ARN, a region name, never something that reads as an option.
+    if (!is_trail_arn(arn->text)) {
+      return Error{ErrorCode::kInvalidInput,
+                   fmt::format("trailList[{}].TrailARN is not a trail ARN: \"{}\"", i, safe_excerpt(arn->text, 80)),
+                   {}, ""};
+    }
+    if (home && home->is_string() && !is_region_name(home->text)) {
+      return Error{ErrorCode::kInvalidInput,
+                   fmt::format("trailList[{}].HomeRegion is not a region name: \"{}\"", i, safe_excerpt(home->text, 40)),
+                   {}, ""};
+    }
     trails.push_back(TrailRef{arn->text, home && home->is_string() ? home->text : ""});
   }
   return trails;

@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "collect/session.h"
@@ -22,7 +23,12 @@ struct TrailLists {
   std::map<std::string, std::vector<TrailRef>> by_region;  ///< only regions whose trails.json was written
 };
 
-/// Trails of a describe-trails answer (trailList[].TrailARN, HomeRegion), in answer order.
+/// True for what a trail ARN looks like ("arn:aws:cloudtrail:us-east-1:123456789012:trail/Name"):
+/// printable ASCII without spaces, at most 2048 bytes.
+bool is_trail_arn(std::string_view arn);
+
+/// Trails of a describe-trails answer (trailList[].TrailARN, HomeRegion), in answer order; a TrailARN
+/// that is not a trail ARN or a HomeRegion that is not a region name is an error.
 Result<std::vector<TrailRef>> parse_trail_list(std::string text);
 
 /// Adds `cloudtrail describe-trails` for each region; answers land in lists.

@@ -3,10 +3,11 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
+#include <algorithm>
 
-#include "base/files.h"
 #include "base/json.h"
+#include "base/output_dir.h"
+#include "base/safe_text.h"
 #include "collect/cloudtrail.h"
 #include "collect/regions.h"
 #include "collect/session.h"
@@ -15,6 +16,17 @@ namespace iamwarden::collect {
 namespace {
 
 constexpr const char* kTool = "iamwarden collect 0.1.0";
+
+bool is_account_id(std::string_view id) {
+  return id.size() == 12 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// "aws", "aws-cn", "aws-us-gov", "aws-iso-b"...: it names files and default regions, so nothing else is taken.
+bool is_partition_name(std::string_view name) {
+  if (name.size() > 32 || name.substr(0, 3) != "aws") return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
 
 Error missing_aws(const std::string& executable) {
   return Error{ErrorCode::kInvalidInput,
@@ -45,14 +57,26 @@ Result<void> identify(Session& session, Manifest& manifest) {
   if (!doc) return Error{ErrorCode::kInvalidInput, "aws sts get-caller-identity: " + doc.error().message, {}, hint};
   const JsonNode* account = doc->root.find("Account");
   const JsonNode* arn = doc->root.find("Arn");
-  if (!account || !account->is_string() || !is_safe_name(account->text) || !arn || !arn->is_string()) {
+  if (!account || !account->is_string() || !arn || !arn->is_string()) {
     return Error{ErrorCode::kInvalidInput, "aws sts get-caller-identity: no Account and Arn in the answer", {}, hint};
+  }
+  if (!is_account_id(account->text)) {
+    return Error{ErrorCode::kInvalidInput,
+                 fmt::format("aws sts get-caller-identity: the Account \"{}\" is not a 12-digit account id",
+                             safe_excerpt(account->text, 40)),
+                 {}, hint};
   }
   manifest.account_id = account->text;
   // arn:<partition>:sts::<account>:...
   size_t start = arn->text.find(':');
   size_t end = start == std::string::npos ? start : arn->text.find(':', start + 1);
   manifest.partition = end == std::string::npos ? "aws" : arn->text.substr(start + 1, end - start - 1);
+  if (!is_partition_name(manifest.partition)) {
+    return Error{ErrorCode::kInvalidInput,
+                 fmt::format("aws sts get-caller-identity: the Arn \"{}\" names no AWS partition",
+                             safe_excerpt(arn->text, 80)),
+                 {}, hint};
+  }
   return {};
 }
 
@@ -76,14 +100,24 @@ std::vector<std::string> list_regions(Session& session, const std::string& parti
 
 }  // namespace
 
+const std::vector<std::string_view>& required_files() {
+  static const std::vector<std::string_view> kRequired = {
+      "account-summary.json", "authorization-details.json", "credential-report.csv", "credential-report.json",
+      "password-policy.json"};
+  return kRequired;
+}
+
+bool is_required_file(std::string_view file) {
+  const std::vector<std::string_view>& required = required_files();
+  return std::find(required.begin(), required.end(), file) != required.end();
+}
+
 Result<CollectSummary> collect(const CollectOptions& options) {
-  std::error_code ec;
-  std::filesystem::create_directories(options.out_dir, ec);
-  if (ec || !std::filesystem::is_directory(options.out_dir, ec)) {
-    return Error{ErrorCode::kIo, fmt::format("cannot create the snapshot directory: {}", ec.message()),
-                 SourceLoc{options.out_dir, 0, 0, ""}, ""};
-  }
-  Session session(options, AwsCli(options.aws, options.profile, options.call_timeout));
+  // Opened once; every file below is created and removed relative to it, never through a link.
+  Result<OutputDir> out = OutputDir::open(options.out_dir);
+  if (!out) return out.error();
+  ProcessLimits limits{options.call_timeout, options.kill_grace, options.max_answer_bytes, kMaxProcessError};
+  Session session(options, AwsCli(options.aws, options.profile, limits), out.take());
   Manifest& manifest = session.manifest();
   manifest.collected_at = utc_now_iso8601();
   manifest.tool = kTool;
@@ -103,10 +137,22 @@ Result<CollectSummary> collect(const CollectOptions& options) {
   run_tasks(session, tasks);
   collect_trail_details(session, trails);
 
-  std::string manifest_path = (std::filesystem::path(options.out_dir) / "manifest.json").string();
-  if (Result<void> written = write_file_atomic(manifest_path, manifest.to_json()); !written) return written.error();
-  return CollectSummary{manifest.account_id, manifest.regions, manifest.count(FileStatus::kOk),
-                        manifest.count(FileStatus::kNotFound), manifest.count(FileStatus::kFailed)};
+  if (Result<void> written = session.out().write("manifest.json", manifest.to_json()); !written) {
+    return written.error();
+  }
+  CollectSummary summary{manifest.account_id, manifest.regions, manifest.count(FileStatus::kOk),
+                         manifest.count(FileStatus::kNotFound), manifest.count(FileStatus::kFailed), {}, {},
+                         session.output_error()};
+  for (std::string_view file : required_files()) {
+    auto it = manifest.files.find(std::string(file));
+    if (it == manifest.files.end()) summary.required_failed.push_back({std::string(file), "not attempted"});
+    else if (it->second.status == FileStatus::kFailed) summary.required_failed.push_back({it->first, it->second.error});
+  }
+  for (const auto& [file, record] : manifest.files) {
+    if (record.status != FileStatus::kFailed || is_required_file(file)) continue;
+    summary.optional_failed.push_back({file, record.error});
+  }
+  return summary;
 }
 
 }  // namespace iamwarden::collect

@@ -7,8 +7,10 @@
 #include <thread>
 
 #include "base/json.h"
+#include "base/safe_text.h"
 #include "collect/session.h"
 #include "policy/values.h"
+#include "snapshot/credential_report.h"
 
 namespace iamwarden::collect {
 namespace {
@@ -44,6 +46,7 @@ std::string wait_for_report(Session& session) {
     std::string state = string_member(std::move(result.output), "State", "generate-credential-report");
     if (state == "COMPLETE") return "";
     if (state.empty()) return "generate-credential-report answered without a State";
+    state = safe_excerpt(state, 40);  // an answer, printed
     if (clock::now() + backoff > deadline) {
       return fmt::format("the credential report was still {} after {}s", state,
                          std::chrono::duration_cast<std::chrono::seconds>(options.report_wait).count());
@@ -59,19 +62,19 @@ std::string wait_for_report(Session& session) {
 void collect_credential_report(Session& session) {
   std::string error = wait_for_report(session);
   if (!error.empty()) return fail_both(session, kGenerate, error);
-  std::optional<std::string> json = session.fetch(kJson, kGet);
-  std::string command = AwsCli::describe(kGet);
-  if (!json) {
-    session.record_missing(kCsv, FileStatus::kFailed, command, "get-credential-report failed (see credential-report.json)");
-    return;
-  }
-  std::string content = string_member(std::move(*json), "Content", kJson);
+  AwsResult got = session.aws().run(kGet);
+  if (!got.ok) return fail_both(session, kGet, got.error);
+  // Both files are written only when the report reads as one: the snapshot loader takes either.
+  std::string content = string_member(got.output, "Content", kJson);
   std::optional<std::string> csv = policy::decode_base64(content);
   if (content.empty() || !csv) {
-    std::string why = content.empty() ? "no Content in the answer" : "Content is not valid base64";
-    session.record_missing(kCsv, FileStatus::kFailed, command, why);
-    return;
+    return fail_both(session, kGet, content.empty() ? "no Content in the answer" : "Content is not valid base64");
   }
+  if (Result<snapshot::CredentialReport> report = snapshot::parse_credential_report_csv(*csv, kCsv); !report) {
+    return fail_both(session, kGet, "the report cannot be read: " + safe_excerpt(report.error().format(), 300));
+  }
+  std::string command = AwsCli::describe(kGet);
+  session.write(kJson, got.output, command);
   session.write(kCsv, *csv, command);
 }
 

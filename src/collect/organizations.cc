@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/json.h"
+#include "base/safe_text.h"
 #include "collect/session.h"
 
 namespace iamwarden::collect {
@@ -30,15 +31,20 @@ std::optional<Parent> first_parent(std::string text, const std::string& file) {
   return Parent{id->text, type && type->is_string() ? type->text : ""};
 }
 
-void add_policy_ids(std::string text, const std::string& file, std::set<std::string>& ids) {
+/// Adds the policy ids of a list-policies-for-target answer; what is wrong with it, or empty.
+std::string add_policy_ids(std::string text, const std::string& file, std::set<std::string>& ids) {
   Result<JsonDocument> doc = parse_json(std::move(text), file);
-  if (!doc) return;
+  if (!doc) return doc.error().message;
   const JsonNode* policies = doc->root.find("Policies");
-  if (!policies || !policies->is_array()) return;
+  if (!policies || !policies->is_array()) return "no Policies list in the answer";
   for (const JsonNode& policy : policies->items) {
     const JsonNode* id = policy.find("Id");
-    if (id && id->is_string()) ids.insert(id->text);
+    if (!id || !id->is_string()) continue;
+    // The id names a file and is an argument of describe-policy.
+    if (!is_safe_name(id->text)) return fmt::format("a policy Id is not an id: \"{}\"", safe_excerpt(id->text, 60));
+    ids.insert(id->text);
   }
+  return "";
 }
 
 }  // namespace
@@ -55,7 +61,12 @@ void collect_organizations(Session& session, const std::string& account_id) {
         session.fetch(file, {"organizations", "list-parents", "--child-id", child});
     if (!answer) break;
     std::optional<Parent> parent = first_parent(std::move(*answer), file);
-    if (!parent || !is_safe_name(parent->id)) break;
+    if (!parent || !is_safe_name(parent->id)) {
+      session.mark_failed(file, parent ? fmt::format("unexpected answer: the parent Id is not an id: \"{}\"",
+                                                     safe_excerpt(parent->id, 60))
+                                       : "unexpected answer: no Parents[0].Id");
+      break;
+    }
     targets.push_back(parent->id);
     if (parent->type == "ROOT") break;
     child = parent->id;
@@ -68,11 +79,13 @@ void collect_organizations(Session& session, const std::string& account_id) {
       std::string file = fmt::format("organizations/{}/{}.json", dir, target);
       std::optional<std::string> answer = session.fetch(
           file, {"organizations", "list-policies-for-target", "--target-id", target, "--filter", filter});
-      if (answer) add_policy_ids(std::move(*answer), file, policy_ids);
+      if (!answer) continue;
+      if (std::string problem = add_policy_ids(std::move(*answer), file, policy_ids); !problem.empty()) {
+        session.mark_failed(file, "unexpected answer: " + problem);
+      }
     }
   }
   for (const std::string& id : policy_ids) {
-    if (!is_safe_name(id)) continue;
     session.fetch(fmt::format("organizations/policies/{}.json", id),
                   {"organizations", "describe-policy", "--policy-id", id});
   }

@@ -4,11 +4,10 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <filesystem>
 
-#include "base/files.h"
 #include "base/json_writer.h"
 #include "base/parallel.h"
+#include "base/safe_text.h"
 
 namespace iamwarden::collect {
 namespace {
@@ -17,10 +16,17 @@ bool is_not_found_code(std::string_view code) {
   return code == "NoSuchEntity" || code == "NoSuchEntityException" || code == "AWSOrganizationsNotInUseException";
 }
 
+/// An error as one line for the manifest and the summary: where and what, without the hint.
+std::string one_line(const Error& error) {
+  Error shown = error;
+  shown.hint.clear();
+  return shown.format();
+}
+
 }  // namespace
 
 bool is_safe_name(std::string_view name) {
-  if (name.empty() || name.size() > 128 || name[0] == '.') return false;
+  if (name.empty() || name.size() > 128 || name[0] == '.' || name[0] == '-') return false;
   for (char c : name) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     if (!ok) return false;
@@ -28,25 +34,34 @@ bool is_safe_name(std::string_view name) {
   return true;
 }
 
-Session::Session(const CollectOptions& options, AwsCli aws) : options_(options), aws_(std::move(aws)) {}
+Session::Session(const CollectOptions& options, AwsCli aws, OutputDir out)
+    : options_(options), aws_(std::move(aws)), out_(std::move(out)) {}
 
 void Session::progress(std::string_view line) {
   if (!options_.progress) return;
   std::lock_guard lock(mutex_);
-  fmt::print(stderr, "{}\n", line);
+  fmt::print(stderr, "{}\n", safe_text(line));
+}
+
+std::optional<Error> Session::output_error() {
+  std::lock_guard lock(mutex_);
+  return output_error_;
+}
+
+void Session::note_output_error(const Error& error) {
+  std::lock_guard lock(mutex_);
+  if (!output_error_) output_error_ = error;
 }
 
 bool Session::write(const std::string& file, std::string_view data, const std::string& command) {
-  std::filesystem::path path = std::filesystem::path(options_.out_dir) / file;
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  Result<void> written = write_file_atomic(path.string(), data);
+  Result<void> written = out_.write(file, data);
+  if (!written) note_output_error(written.error());
   {
     std::lock_guard lock(mutex_);
     FileRecord& record = manifest_.files[file];
     record.command = command;
     record.status = written ? FileStatus::kOk : FileStatus::kFailed;
-    record.error = written ? "" : written.error().format();
+    record.error = written ? "" : one_line(written.error());
   }
   progress(fmt::format("  {:<10} {}", written ? "ok" : "failed", file));
   return written.ok();
@@ -54,11 +69,11 @@ bool Session::write(const std::string& file, std::string_view data, const std::s
 
 void Session::record_missing(const std::string& file, FileStatus status, const std::string& command,
                              const std::string& error) {
-  std::error_code ec;
-  std::filesystem::remove(std::filesystem::path(options_.out_dir) / file, ec);
+  Result<void> removed = out_.remove(file);
+  if (!removed) note_output_error(removed.error());
   {
     std::lock_guard lock(mutex_);
-    manifest_.files[file] = FileRecord{status, command, error};
+    manifest_.files[file] = FileRecord{status, command, removed ? error : error + "; " + one_line(removed.error())};
   }
   progress(fmt::format("  {:<10} {}: {}", file_status_name(status), file, error));
 }

@@ -4,7 +4,9 @@ set -u
 bin=$1; src=$2; tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 export PATH="$src/tests/collect/fake-aws:$PATH" FAKE_AWS_LOG="$tmp/calls.log"
-unset FAKE_AWS_FAIL FAKE_AWS_BROKEN FAKE_AWS_SLEEP FAKE_AWS_NO_ORG FAKE_AWS_NO_PASSWORD_POLICY FAKE_AWS_EXPECT_PROFILE
+unset FAKE_AWS_FAIL FAKE_AWS_BROKEN FAKE_AWS_SLEEP FAKE_AWS_NO_ORG FAKE_AWS_NO_PASSWORD_POLICY FAKE_AWS_EXPECT_PROFILE \
+  FAKE_AWS_HANG FAKE_AWS_SPAWN FAKE_AWS_LEFTOVER FAKE_AWS_IGNORE_TERM FAKE_AWS_HUGE FAKE_AWS_GARBAGE FAKE_AWS_NASTY_ERROR \
+  FAKE_AWS_ANSWER
 status() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["files"].get(sys.argv[2], {}).get("status", "absent"))' "$1/manifest.json" "$2"; }
 
 # A full run with a profile and two regions; the password policy does not exist.
@@ -28,11 +30,13 @@ grep -q -- $'--region\tus-west-2' "$tmp/calls.log" && fail "only the requested r
 [ "$(grep -c $'^cloudtrail\tdescribe-trails' "$tmp/calls.log")" = 2 ] || fail "describe-trails once per region"
 ls "$tmp/snap" | grep -q '\.tmp\.' && fail "no temporary files left"
 
-# Denied calls are recorded and collection goes on.
+# Denied calls are recorded and collection goes on; a required file (the authorization details) makes it exit 3.
 rm -f "$tmp/calls.log"
 FAKE_AWS_FAIL="iam get-account-authorization-details;organizations list-parents" \
   "$bin" collect --regions us-east-1 --out "$tmp/snap2" >"$tmp/out" 2>"$tmp/err"; rc=$?
-[ $rc -eq 0 ] || fail "failures still exit 0, got $rc"
+[ $rc -eq 3 ] || fail "a failed required file exits 3, got $rc"
+grep -q "error: authorization-details.json (required) not collected" "$tmp/err" || fail "named: $(cat "$tmp/err")"
+grep -q "warning: organizations/parents/123456789012.json not collected" "$tmp/err" || fail "warning: $(cat "$tmp/err")"
 grep -q "1 regions) into $tmp/snap2: .* 2 failed (see manifest.json)" "$tmp/out" || fail "summary counts failures: $(cat "$tmp/out")"
 [ "$(status "$tmp/snap2" authorization-details.json)" = failed ] || fail "GAAD failed"
 grep -q '"error": "AccessDenied: User: arn:aws:iam::123456789012:user/auditor is not authorized' "$tmp/snap2/manifest.json" \

@@ -27,6 +27,23 @@ TEST(AwsError, BoundsLongMessages) {
   EXPECT_LT(e.text.size(), 700u);
 }
 
+TEST(AwsError, EscapesControlsAndDistrustsOddCodes) {
+  AwsError e = parse_aws_error("An error occurred (Access\x1b[2JDenied) when calling the X operation: boom\x07", 254);
+  EXPECT_EQ(e.code, "");  // not a code AWS would send: not used to decide "not found"
+  EXPECT_EQ(e.text.find('\x1b'), std::string::npos);
+  EXPECT_EQ(e.text.find('\x07'), std::string::npos);
+  EXPECT_NE(e.text.find("\\x1b[2J"), std::string::npos) << e.text;
+  EXPECT_NE(e.text.find("boom\\x07"), std::string::npos) << e.text;
+  EXPECT_EQ(parse_aws_error("An error occurred (Throttling.Rate) when calling: slow", 254).code, "Throttling.Rate");
+}
+
+TEST(AwsError, RedactsBeforeCutting) {
+  // The key straddles the point where the excerpt is cut: no part of it may survive.
+  AwsError e = parse_aws_error(std::string(295, 'a') + " AKIAIOSFODNN7EXAMPLE " + std::string(1000, 'b'), 1);
+  EXPECT_EQ(e.text.find("AKIA"), std::string::npos) << e.text;
+  EXPECT_EQ(e.text.find("EXAMPLE"), std::string::npos) << e.text;
+}
+
 TEST(AwsError, RedactsKeysAndTokens) {
   EXPECT_EQ(redact_secrets("key AKIAIOSFODNN7EXAMPLE used"), "key <redacted> used");
   EXPECT_EQ(redact_secrets("secret: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY end"), "secret: <redacted> end");

@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
+#include <thread>
 
 #include "base/files.h"
 #include "base/json.h"
@@ -19,7 +21,9 @@ using std::chrono::milliseconds;
 
 const char* kKnobs[] = {"FAKE_AWS_FAIL",  "FAKE_AWS_BROKEN",         "FAKE_AWS_SLEEP",         "FAKE_AWS_NO_ORG",
                         "FAKE_AWS_STATE", "FAKE_AWS_NO_PASSWORD_POLICY", "FAKE_AWS_REPORT_PENDING",
-                        "FAKE_AWS_EXPECT_PROFILE", "FAKE_AWS_V1"};
+                        "FAKE_AWS_EXPECT_PROFILE", "FAKE_AWS_V1", "FAKE_AWS_HANG", "FAKE_AWS_SPAWN",
+                        "FAKE_AWS_LEFTOVER", "FAKE_AWS_IGNORE_TERM", "FAKE_AWS_HUGE", "FAKE_AWS_HUGE_BYTES",
+                        "FAKE_AWS_GARBAGE", "FAKE_AWS_NASTY_ERROR", "FAKE_AWS_ANSWER"};
 
 class CollectTest : public ::testing::Test {
  protected:
@@ -32,6 +36,7 @@ class CollectTest : public ::testing::Test {
     setenv("PATH", path.c_str(), 1);
     for (const char* knob : kKnobs) unsetenv(knob);
     setenv("FAKE_AWS_LOG", (dir_ / "calls.log").c_str(), 1);
+    setenv("FAKE_AWS_PIDS", (dir_ / "pids").c_str(), 1);
     options_.out_dir = (dir_ / "snap").string();
     options_.profile = "audit";
     options_.all_regions = false;
@@ -39,6 +44,7 @@ class CollectTest : public ::testing::Test {
     options_.report_backoff = milliseconds(1);
     options_.report_wait = milliseconds(20000);
     options_.call_timeout = milliseconds(20000);
+    options_.kill_grace = milliseconds(200);
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -73,6 +79,37 @@ class CollectTest : public ::testing::Test {
     return entry->find("status")->text;
   }
 
+  /// Writes a recorded answer for FAKE_AWS_ANSWER and returns its path.
+  std::string answer_file(const std::string& name, const std::string& content) const {
+    fs::path path = dir_ / name;
+    std::ofstream(path) << content;
+    return path.string();
+  }
+  /// Pids of the background processes the fake aws started (FAKE_AWS_SPAWN, FAKE_AWS_LEFTOVER).
+  std::vector<pid_t> spawned() const {
+    std::ifstream in(dir_ / "pids");
+    std::vector<pid_t> pids;
+    for (long pid; in >> pid;) pids.push_back(static_cast<pid_t>(pid));
+    return pids;
+  }
+  /// True once pid has exited (gone, or a zombie for its new parent); waits up to 5 s for a kill to land.
+  static bool gone(pid_t pid) {
+    for (int i = 0; i < 500; ++i) {
+      std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+      std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+      size_t paren = text.rfind(')');
+      if (text.empty() || paren == std::string::npos || paren + 2 >= text.size()) return true;
+      if (text[paren + 2] == 'Z' || text[paren + 2] == 'X') return true;
+      std::this_thread::sleep_for(milliseconds(10));
+    }
+    return false;
+  }
+  static std::vector<std::string> names(const std::vector<FailedFile>& failed) {
+    std::vector<std::string> out;
+    for (const FailedFile& f : failed) out.push_back(f.file);
+    return out;
+  }
+
   fs::path dir_;
   CollectOptions options_;
 };
@@ -97,8 +134,9 @@ TEST_F(CollectTest, WritesEverySnapshotFile) {
         "organizations/rcp-targets/ou-examplerootid111-exampleouid111.json", "cloudtrail/eu-west-1/event-selectors.json",
         "organizations/policies/p-FullAWSAccess.json", "organizations/policies/p-examplepolicyid111.json",
         "organizations/policies/p-RCPFullAWSAccess.json"}) {
+    std::string error;
     EXPECT_TRUE(exists(file)) << file;
-    EXPECT_EQ(status(file), "ok") << file;
+    EXPECT_EQ(status(file, &error), "ok") << file << ": " << error;
   }
   EXPECT_EQ(summary->ok, 30u);
   EXPECT_FALSE(exists("organizations/parents/r-examplerootid111.json"));  // the walk stops at the root
@@ -277,6 +315,235 @@ TEST_F(CollectTest, RemovesStaleFilesOfEarlierRuns) {
   ASSERT_TRUE(collect(options_).ok());
   EXPECT_FALSE(exists("account-summary.json"));
   EXPECT_EQ(status("account-summary.json"), "failed");
+}
+
+// --- The output directory: nothing is written or removed outside it (issue 10). ---
+
+TEST_F(CollectTest, RefusesToWriteThroughALinkPlantedInTheOutputDirectory) {
+  fs::create_directories(dir_ / "elsewhere");
+  fs::create_directories(options_.out_dir);
+  fs::create_directory_symlink(dir_ / "elsewhere", fs::path(options_.out_dir) / "cloudtrail");
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok()) << summary.error().format();
+  ASSERT_TRUE(summary->output_error.has_value());
+  EXPECT_EQ(summary->output_error->loc.file, options_.out_dir + "/cloudtrail");
+  EXPECT_NE(summary->output_error->message.find("symbolic link"), std::string::npos);
+  EXPECT_TRUE(summary->incomplete());
+  EXPECT_TRUE(fs::is_empty(dir_ / "elsewhere"));
+  // The rest is written and the manifest says which files could not be.
+  EXPECT_EQ(status("authorization-details.json"), "ok");
+  std::string error;
+  EXPECT_EQ(status("cloudtrail/us-east-1/trails.json", &error), "failed");
+  EXPECT_NE(error.find("symbolic link"), std::string::npos) << error;
+}
+
+TEST_F(CollectTest, RefusesToRemoveThroughALinkPlantedInTheOutputDirectory) {
+  fs::create_directories(dir_ / "elsewhere");
+  std::ofstream(dir_ / "elsewhere" / "organization.json") << "precious";
+  fs::create_directories(options_.out_dir);
+  fs::create_directory_symlink(dir_ / "elsewhere", fs::path(options_.out_dir) / "organizations");
+  setenv("FAKE_AWS_NO_ORG", "1", 1);  // not found: the stale organizations/organization.json is removed
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  ASSERT_TRUE(summary->output_error.has_value());
+  EXPECT_EQ(summary->output_error->loc.file, options_.out_dir + "/organizations");
+  Result<std::string> kept = read_file((dir_ / "elsewhere" / "organization.json").string());
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(*kept, "precious");
+}
+
+TEST_F(CollectTest, APlantedTemporaryFileNameRedirectsNothing) {
+  fs::create_directories(dir_ / "elsewhere");
+  std::ofstream(dir_ / "elsewhere" / "target") << "keep";
+  fs::create_directories(options_.out_dir);
+  for (const std::string& name : {"account-summary.json.tmp." + std::to_string(getpid()),
+                                  std::string("manifest.json.tmp." + std::to_string(getpid()))}) {
+    fs::create_symlink(dir_ / "elsewhere" / "target", fs::path(options_.out_dir) / name);
+  }
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_FALSE(summary->output_error.has_value());
+  EXPECT_EQ(*read_file((dir_ / "elsewhere" / "target").string()), "keep");
+  EXPECT_FALSE(fs::is_symlink(fs::path(options_.out_dir) / "account-summary.json"));
+  EXPECT_EQ(status("account-summary.json"), "ok");
+}
+
+// --- Required and optional steps. ---
+
+TEST_F(CollectTest, ARequiredFileThatFailedMakesTheSnapshotIncomplete) {
+  setenv("FAKE_AWS_FAIL", "iam get-account-authorization-details", 1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_TRUE(summary->incomplete());
+  EXPECT_EQ(names(summary->required_failed), std::vector<std::string>{"authorization-details.json"});
+  EXPECT_NE(summary->required_failed[0].error.find("AccessDenied"), std::string::npos);
+  EXPECT_TRUE(summary->optional_failed.empty());
+  EXPECT_EQ(status("authorization-details.json"), "failed");  // the manifest is still written
+  EXPECT_TRUE(exists("account-summary.json"));                  // and so is everything else
+}
+
+TEST_F(CollectTest, OptionalFilesThatFailedAreOnlyListed) {
+  setenv("FAKE_AWS_FAIL", "accessanalyzer list-analyzers us-east-1;organizations describe-organization", 1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_FALSE(summary->incomplete());
+  EXPECT_EQ(names(summary->optional_failed),
+            (std::vector<std::string>{"access-analyzers/us-east-1.json", "organizations/organization.json"}));
+  EXPECT_EQ(status("access-analyzers/us-east-1.json"), "failed");
+  EXPECT_EQ(required_files().size(), 5u);
+  EXPECT_TRUE(is_required_file("authorization-details.json"));
+  EXPECT_FALSE(is_required_file("organizations/organization.json"));
+}
+
+TEST_F(CollectTest, ARequiredFileNotFoundIsCollected) {
+  setenv("FAKE_AWS_NO_PASSWORD_POLICY", "1", 1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_FALSE(summary->incomplete());
+}
+
+// --- A hostile or broken `aws`. ---
+
+TEST_F(CollectTest, AnAwsThatClosesItsPipesAndRunsOnIsTimedOut) {
+  setenv("FAKE_AWS_HANG", "iam list-saml-providers", 1);
+  options_.call_timeout = milliseconds(1000);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  std::string error;
+  EXPECT_EQ(status("saml-providers.json", &error), "failed");
+  EXPECT_EQ(error, "timed out after 1s");
+}
+
+TEST_F(CollectTest, ATimeoutStopsEverythingTheCallStarted) {
+  setenv("FAKE_AWS_SPAWN", "iam list-saml-providers", 1);
+  setenv("FAKE_AWS_IGNORE_TERM", "1", 1);
+  options_.call_timeout = milliseconds(4000);  // time for a slow Python to start its child first
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(status("saml-providers.json"), "failed");
+  std::vector<pid_t> pids = spawned();
+  ASSERT_EQ(pids.size(), 1u);
+  EXPECT_TRUE(gone(pids[0]));
+}
+
+TEST_F(CollectTest, WhatACallLeftRunningIsStoppedAndItsAnswerKept) {
+  // The leftover holds the answer's pipe open for 60 s; the call itself has finished.
+  setenv("FAKE_AWS_LEFTOVER", "iam list-saml-providers", 1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(status("saml-providers.json"), "ok");
+  std::vector<pid_t> pids = spawned();
+  ASSERT_EQ(pids.size(), 1u);
+  EXPECT_TRUE(gone(pids[0]));
+}
+
+TEST_F(CollectTest, AnAnswerPastTheCapIsFailedTooLarge) {
+  setenv("FAKE_AWS_HUGE", "iam get-account-authorization-details", 1);
+  setenv("FAKE_AWS_HUGE_BYTES", "30000000", 1);
+  options_.max_answer_bytes = size_t{1} << 20;
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  std::string error;
+  EXPECT_EQ(status("authorization-details.json", &error), "failed");
+  EXPECT_EQ(error, "too large: the answer passed 1 MiB; reading stopped");
+  EXPECT_FALSE(exists("authorization-details.json"));
+  EXPECT_EQ(names(summary->required_failed), std::vector<std::string>{"authorization-details.json"});
+}
+
+TEST_F(CollectTest, AnswersThatAreNotJsonAreFailed) {
+  setenv("FAKE_AWS_GARBAGE", "iam get-account-summary;cloudtrail get-trail-status", 1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  std::string error;
+  EXPECT_EQ(status("account-summary.json", &error), "failed");
+  EXPECT_NE(error.find("not valid JSON"), std::string::npos) << error;
+  EXPECT_FALSE(exists("account-summary.json"));
+  // The per-trail answers were spliced into one object: none of them is, and the file is not written.
+  EXPECT_EQ(status("cloudtrail/us-east-1/trail-status.json", &error), "failed");
+  EXPECT_NE(error.find("not valid JSON"), std::string::npos) << error;
+  EXPECT_FALSE(exists("cloudtrail/us-east-1/trail-status.json"));
+  EXPECT_EQ(status("cloudtrail/us-east-1/event-selectors.json"), "ok");
+}
+
+TEST_F(CollectTest, ErrorTextFromAwsIsEscapedRedactedAndBounded) {
+  setenv("FAKE_AWS_NASTY_ERROR", "iam list-saml-providers", 1);
+  ASSERT_TRUE(collect(options_).ok());
+  std::string error;
+  EXPECT_EQ(status("saml-providers.json", &error), "failed");
+  EXPECT_EQ(error.find('\x1b'), std::string::npos) << error;
+  EXPECT_EQ(error.find('\x07'), std::string::npos);
+  EXPECT_EQ(error.find("\u202e"), std::string::npos);
+  EXPECT_NE(error.find("\\x1b[31m"), std::string::npos) << error;
+  EXPECT_NE(error.find("\\u{202e}"), std::string::npos) << error;
+  EXPECT_EQ(error.find("AKIAIOSFODNN7EXAMPLE"), std::string::npos);
+  EXPECT_EQ(error.find("wJalrXUtnFEMI"), std::string::npos);
+  EXPECT_LT(error.size(), 800u);
+}
+
+TEST_F(CollectTest, TrailArnsAndRegionsFromAnswersMustLookLikeThem) {
+  setenv("FAKE_AWS_ANSWER",
+         ("cloudtrail describe-trails=" +
+          answer_file("trails.json", R"({"trailList": [{"TrailARN": "--endpoint-url=http://attacker.example",
+                                         "HomeRegion": "us-east-1"}]})"))
+             .c_str(),
+         1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  std::string error;
+  EXPECT_EQ(status("cloudtrail/us-east-1/trails.json", &error), "failed");
+  EXPECT_NE(error.find("is not a trail ARN"), std::string::npos) << error;
+  EXPECT_EQ(calls_containing("attacker.example"), 0u);
+  EXPECT_EQ(calls_containing("get-trail-status"), 0u);
+}
+
+TEST_F(CollectTest, OrganizationIdsFromAnswersMustLookLikeIds) {
+  setenv("FAKE_AWS_ANSWER",
+         ("organizations list-parents=" +
+          answer_file("parents.json", R"({"Parents": [{"Id": "../../../../tmp/x", "Type": "ORGANIZATIONAL_UNIT"}]})"))
+             .c_str(),
+         1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  std::string error;
+  EXPECT_EQ(status("organizations/parents/123456789012.json", &error), "failed");
+  EXPECT_NE(error.find("not an id"), std::string::npos) << error;
+  EXPECT_EQ(calls_containing("../"), 0u);
+  EXPECT_EQ(status("organizations/scp-targets/123456789012.json"), "ok");  // the account's own SCPs still
+}
+
+TEST_F(CollectTest, ACredentialReportThatDoesNotReadIsFailed) {
+  setenv("FAKE_AWS_ANSWER",
+         ("iam get-credential-report=" + answer_file("report.json", R"({"Content": "aGVsbG8gd29ybGQ="})")).c_str(), 1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  std::string error;
+  EXPECT_EQ(status("credential-report.csv", &error), "failed");
+  EXPECT_NE(error.find("the report cannot be read"), std::string::npos) << error;
+  EXPECT_EQ(status("credential-report.json"), "failed");
+  EXPECT_FALSE(exists("credential-report.csv"));
+  EXPECT_FALSE(exists("credential-report.json"));
+  EXPECT_EQ(names(summary->required_failed),
+            (std::vector<std::string>{"credential-report.csv", "credential-report.json"}));
+}
+
+TEST_F(CollectTest, TheCallerIdentityIsChecked) {
+  setenv("FAKE_AWS_ANSWER",
+         ("sts get-caller-identity=" +
+          answer_file("who.json", "{\"Account\": \"\\u001b[2J../x\", \"Arn\": \"arn:aws:iam::1:user/a\"}"))
+             .c_str(),
+         1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_FALSE(summary.ok());
+  EXPECT_NE(summary.error().message.find("is not a 12-digit account id"), std::string::npos);
+  EXPECT_EQ(summary.error().message.find('\x1b'), std::string::npos);
+  setenv("FAKE_AWS_ANSWER",
+         ("sts get-caller-identity=" +
+          answer_file("who2.json", R"({"Account": "123456789012", "Arn": "arn:../../x:iam::123456789012:user/a"})"))
+             .c_str(),
+         1);
+  summary = collect(options_);
+  ASSERT_FALSE(summary.ok());
+  EXPECT_NE(summary.error().message.find("names no AWS partition"), std::string::npos);
 }
 
 }  // namespace

@@ -17,6 +17,8 @@ namespace {
 // Bytes of a source line shown before and after the column (a file that is not JSON: fewer).
 constexpr size_t kContextBytes = 60;
 constexpr size_t kNotJsonContextBytes = 20;
+// Bytes around the column the secrets detector reads before a line is quoted (it pairs within 1 KiB).
+constexpr size_t kCredentialScanBytes = 2048;
 
 std::string_view color_of(Severity severity) {
   switch (severity) {
@@ -72,7 +74,9 @@ std::string quote_source(std::string_view line, uint32_t column, size_t context)
   size_t end = std::min(line.size(), at + context);
   while (begin > 0 && is_continuation(line, begin)) --begin;
   while (end < line.size() && is_continuation(line, end)) ++end;
-  if (secrets::looks_like_credential(line.substr(begin, end - begin)))
+  // The detector looks well beyond the shown window: a secret's name may be shown without its value.
+  size_t scan_begin = at > kCredentialScanBytes ? at - kCredentialScanBytes : 0;
+  if (secrets::looks_like_credential(line.substr(scan_begin, kCredentialScanBytes * 2)))
     return "  (source line not shown: it looks like it holds a credential)\n";
   std::string before = begin > 0 ? "…" : "";
   append_safe_text(before, without_tabs(line.substr(begin, at - begin)));

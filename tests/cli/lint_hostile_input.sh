@@ -9,7 +9,7 @@ cases=$src/tests/lint/cases
 
 # 1. Symlinks planted in a policy directory: to a secret-bearing file and to a directory outside.
 mkdir -p "$tmp/outside" "$tmp/policies/sub"
-printf 'CI_TOKEN=hunter2-very-secret\nAWS_SECRET_ACCESS_KEY=Zq8vTn3Lk9Yp2Wm4Rx7Sb6Hd1Fg5Jc0Ve8Nu3Qa\n' >"$tmp/outside/environ"
+printf 'CI_TOKEN=hunter2-very-secret\nAWS_SECRET_ACCESS_KEY=Zq8vTn3Lk9Yp2Wm4Rx7Sb6Hd1Fg5Jc0Ve8Nu3QaX\n' >"$tmp/outside/environ"
 printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}' \
   >"$tmp/outside/evil.json"
 ln -s "$tmp/outside/environ" "$tmp/policies/a.json"
@@ -40,7 +40,7 @@ printf 'root:$y$j9T$abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ:19000:0:99999
 "$bin" lint "$tmp/shadow.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 3 ] || fail "not JSON exits 3, got $rc"
 grep -q "abcdefghijklmnopqrstuvwxyz0123456789" "$tmp/out" && fail "more than a short excerpt was printed: $(cat "$tmp/out")"
-printf 'aws_secret_access_key = Zq8vTn3Lk9Yp2Wm4Rx7Sb6Hd1Fg5Jc0Ve8Nu3Qa\n' >"$tmp/creds.json"
+printf 'aws_secret_access_key = Zq8vTn3Lk9Yp2Wm4Rx7Sb6Hd1Fg5Jc0Ve8Nu3QaX\n' >"$tmp/creds.json"
 "$bin" lint "$tmp/creds.json" >"$tmp/out" 2>"$tmp/err"
 grep -q "Zq8v" "$tmp/out" "$tmp/err" && fail "a credential line was echoed: $(cat "$tmp/out")"
 grep -q "source line not shown: it looks like it holds a credential" "$tmp/out" \

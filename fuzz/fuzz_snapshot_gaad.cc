@@ -1,9 +1,13 @@
-// Fuzzes the authorization-details loader and then parses every policy document it kept.
+// Fuzzes the authorization-details loader and then parses every policy document it kept. Once the
+// whole-document check accepts a text, the loader may only find shape errors, never syntax ones.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include <cstdlib>
+
 #include "snapshot/authorization_details.h"
+#include "snapshot/json_check.h"
 #include "snapshot/policy_document.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -14,6 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       parse_authorization_details(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz", details);
   if (!r) {
     (void)r.error().format();
+    bool valid = iamwarden::snapshot::check_json_document(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz").ok();
+    if (valid && r.error().code == iamwarden::ErrorCode::kJsonSyntax) std::abort();
     return 0;
   }
   auto parse = [](const PolicyDocument& d, iamwarden::policy::PolicyKind kind) {

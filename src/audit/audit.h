@@ -39,6 +39,9 @@ struct AuditReport {
   std::vector<const Check*> checks_run;
   std::vector<FrameworkResult> frameworks;
   std::vector<std::string> notes;  ///< expired suppressions, unresolved policies, loader warnings
+  /// Why the snapshot is incomplete (snapshot/completeness.h gap lines, already escaped): every
+  /// renderer says so on its first line, and text/Markdown list NOT_EVALUATED results first.
+  std::vector<std::string> incomplete;
   StatusCounts counts;
 };
 

@@ -7,6 +7,7 @@
 
 #include "audit/report.h"
 #include "audit/report_util.h"
+#include "snapshot/completeness.h"
 
 namespace iamwarden::audit {
 namespace {
@@ -434,6 +435,15 @@ std::string render_html(const AuditReport& report, const ReportOptions& options)
       escape(account), kStyle, escape(iso_time(report.generated_at)), escape(report.source.empty() ? "-" : report.source),
       escape(report.config_file.empty() ? "built-in defaults" : report.config_file), report.checks_run.size(),
       report.results.size(), kToolVersion);
+  if (!report.incomplete.empty()) {
+    // First line of the file (a comment before the doctype is allowed) and first thing on the page.
+    std::string headline = escape(snapshot::gaps_headline(report.incomplete));
+    out = "<!-- " + headline + " -->\n" + out;
+    out += "<section id=\"incomplete\" role=\"alert\" style=\"border:2px solid #c62828;padding:.5em 1em;margin:1em 0\">"
+           "<p><strong>" + headline + "</strong></p><ul>\n";
+    for (const std::string& gap : report.incomplete) out += "<li>" + escape(gap) + "</li>\n";
+    out += "</ul></section>\n";
+  }
   cards(out, report);
   bar_chart(out, report.counts);
   if (options.baseline) baseline_section(out, *options.baseline);

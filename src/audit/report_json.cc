@@ -4,6 +4,7 @@
 
 #include "audit/report.h"
 #include "audit/report_util.h"
+#include "snapshot/completeness.h"
 #include "base/json_writer.h"
 
 namespace iamwarden::audit {
@@ -93,10 +94,16 @@ void append_baseline(std::string& out, const BaselineDiff& diff) {
 
 std::string render_json(const AuditReport& report, const ReportOptions& options) {
   std::string out;
+  // An incomplete snapshot is said first, where no reader can miss it.
+  if (!report.incomplete.empty()) {
+    out += "{\"incomplete_snapshot\":{\"warning\":" + json_quote(snapshot::gaps_headline(report.incomplete)) + ",\"gaps\":";
+    append_json_strings(out, report.incomplete);
+    out += "},\n";
+  }
   fmt::format_to(std::back_inserter(out),
-                 "{{\"schema_version\":1,\"tool\":{{\"name\":\"iamwarden\",\"version\":\"{}\"}},\n"
+                 "{}\"schema_version\":1,\"tool\":{{\"name\":\"iamwarden\",\"version\":\"{}\"}},\n"
                  "\"account\":{{\"id\":{},\"partition\":{},\"source\":{},\"config\":{}}},\n\"generated_at\":\"{}\",\n",
-                 kToolVersion, json_quote(report.account_id), json_quote(report.partition), json_quote(report.source),
+                 report.incomplete.empty() ? "{" : "", kToolVersion, json_quote(report.account_id), json_quote(report.partition), json_quote(report.source),
                  quote_or_null(report.config_file), iso_time(report.generated_at));
   append_summary(out, report);
   out += ",\n\"results\":[";

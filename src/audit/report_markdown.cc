@@ -6,6 +6,7 @@
 
 #include "audit/report.h"
 #include "audit/report_util.h"
+#include "snapshot/completeness.h"
 
 namespace iamwarden::audit {
 namespace {
@@ -29,6 +30,17 @@ void findings_table(std::string& out, std::string_view heading, const std::vecto
   if (list.size() > shown) fmt::format_to(std::back_inserter(out), "\n_{} more in the full report._\n", list.size() - shown);
 }
 
+void not_evaluated_table(std::string& out, const std::vector<const Finding*>& list) {
+  if (list.empty()) return;
+  size_t shown = std::min(list.size(), kMaxRows);
+  fmt::format_to(std::back_inserter(out), "\n### Not evaluated ({})\n\n| Check | Resource | Missing input |\n|:--|:--|:--|\n",
+                 list.size() > shown ? fmt::format("{} of {}", shown, list.size()) : std::to_string(list.size()));
+  for (size_t i = 0; i < shown; ++i)
+    fmt::format_to(std::back_inserter(out), "| {} | {} | {} |\n", markdown_code(list[i]->check->id),
+                   resource_cell(list[i]->resource_name, list[i]->resource), markdown_cell(list[i]->message));
+  if (list.size() > shown) fmt::format_to(std::back_inserter(out), "\n_{} more in the full report._\n", list.size() - shown);
+}
+
 void resolved_table(std::string& out, const std::vector<BaselineFinding>& resolved) {
   if (resolved.empty()) return;
   size_t shown = std::min(resolved.size(), kMaxRows);
@@ -44,7 +56,13 @@ void resolved_table(std::string& out, const std::vector<BaselineFinding>& resolv
 
 std::string render_markdown(const AuditReport& report, const ReportOptions& options) {
   const StatusCounts& c = report.counts;
-  std::string out = fmt::format(
+  std::string out;
+  if (!report.incomplete.empty()) {
+    fmt::format_to(std::back_inserter(out), "> **{}**\n>\n", markdown_cell(snapshot::gaps_headline(report.incomplete)));
+    for (const std::string& gap : report.incomplete) fmt::format_to(std::back_inserter(out), "> - {}\n", markdown_cell(gap));
+    out += '\n';
+  }
+  out += fmt::format(
       "**iamwarden audit** of account {}: **{} failing** ({}); {} passed, {} not evaluated, {} muted ({})\n",
       markdown_code(report.account_id.empty() ? "unknown" : report.account_id), c.fail, severity_counts_line(c), c.pass,
       c.not_evaluated, c.muted, iso_time(report.generated_at));
@@ -56,6 +74,8 @@ std::string render_markdown(const AuditReport& report, const ReportOptions& opti
   out += "\n| Severity | Failing |\n|:--|--:|\n";
   for (Severity s : kSeveritiesDescending)
     fmt::format_to(std::back_inserter(out), "| {} | {} |\n", severity_name(s), c.fail_by_severity[static_cast<size_t>(s)]);
+  // A partial snapshot: what could not be judged comes before what failed.
+  if (!report.incomplete.empty()) not_evaluated_table(out, with_status(report, Status::kNotEvaluated));
   if (options.baseline) {
     findings_table(out, "New failures", reported_failures(report, options.baseline));
     resolved_table(out, options.baseline->resolved);

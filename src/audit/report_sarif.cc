@@ -8,6 +8,7 @@
 
 #include "audit/report.h"
 #include "audit/report_util.h"
+#include "snapshot/completeness.h"
 #include "base/json_writer.h"
 #include "secrets/digest.h"
 
@@ -140,6 +141,19 @@ std::string render_sarif(const AuditReport& report, const ReportOptions& options
     results += fmt::format("{}\n{}", results.empty() ? "" : ",", result(report, f, index[f.check->id], options.baseline, added));
   }
   std::string notifications;
+  // An incomplete snapshot: error-level notifications, first (and in the run's properties).
+  std::string incomplete;
+  if (!report.incomplete.empty()) {
+    notifications = fmt::format("{{\"level\":\"error\",\"descriptor\":{{\"id\":\"incomplete-snapshot\"}},"
+                                "\"message\":{{\"text\":{}}}}}",
+                                json_quote(snapshot::gaps_headline(report.incomplete)));
+    for (const std::string& gap : report.incomplete)
+      notifications += fmt::format(",{{\"level\":\"error\",\"descriptor\":{{\"id\":\"incomplete-snapshot\"}},"
+                                   "\"message\":{{\"text\":{}}}}}",
+                                   json_quote(gap));
+    incomplete = ",\"incompleteSnapshot\":";
+    append_json_strings(incomplete, report.incomplete);
+  }
   for (const std::string& note : report.notes)
     notifications += fmt::format("{}{{\"level\":\"note\",\"message\":{{\"text\":{}}}}}", notifications.empty() ? "" : ",",
                                  json_quote(note));
@@ -149,10 +163,11 @@ std::string render_sarif(const AuditReport& report, const ReportOptions& options
       "\"informationUri\":\"https://github.com/iamwarden/iamwarden\",\"rules\":[{1}\n]}}}},\n"
       "\"automationDetails\":{{\"id\":{2}}},\n"
       "\"invocations\":[{{\"executionSuccessful\":true,\"endTimeUtc\":\"{3}\",\"toolExecutionNotifications\":[{4}]}}],\n"
-      "\"properties\":{{\"account\":{5},\"partition\":{6},\"source\":{7}}},\n"
+      "\"properties\":{{\"account\":{5},\"partition\":{6},\"source\":{7}{9}}},\n"
       "\"results\":[{8}\n]}}]}}\n",
       kToolVersion, rules, json_quote(fmt::format("iamwarden/audit/{}/", report.account_id)), iso_time(report.generated_at),
-      notifications, json_quote(report.account_id), json_quote(report.partition), json_quote(report.source), results);
+      notifications, json_quote(report.account_id), json_quote(report.partition), json_quote(report.source), results,
+      incomplete);
 }
 
 }  // namespace iamwarden::audit

@@ -9,8 +9,11 @@
 #include <vector>
 
 #include "access/effective.h"
+#include "base/safe_text.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "base/safe_text.h"
+#include "snapshot/completeness.h"
 #include "snapshot/snapshot.h"
 
 namespace iamwarden::cli {
@@ -24,6 +27,7 @@ struct AccessOptions {
   bool admin = false;
   bool all = false;
   bool show_denied = false;
+  bool allow_partial = false;
   std::string format = "text";
   std::string data_dir;
   unsigned threads = 0;
@@ -48,7 +52,7 @@ int run_access(const AccessOptions& o) {
     filter.level = catalog::parse_access_level(o.access_level);
     if (!filter.level) {
       fmt::print(stderr, "error: unknown access level \"{}\" (List, Read, Write, Permissions management, Tagging)\n",
-                 o.access_level);
+                 safe_text(o.access_level));
       return kExitUsage;
     }
   }
@@ -60,7 +64,7 @@ int run_access(const AccessOptions& o) {
   for (const std::string& s : o.services) {
     if (catalog->find_service(s)) continue;
     std::string near = catalog->suggest_service(s);
-    fmt::print(stderr, "error: unknown service \"{}\"{}\n", s, near.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", near));
+    fmt::print(stderr, "error: unknown service \"{}\"{}\n", safe_text(s), near.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", near));
     return kExitUsage;
   }
   Result<snapshot::Account> account =
@@ -68,6 +72,20 @@ int run_access(const AccessOptions& o) {
   if (!account) {
     fmt::print(stderr, "error: {}\n", account.error().format());
     return kExitInput;
+  }
+  // Fail closed, as audit: no authorization details, or a failed collection step (e.g. the SCPs),
+  // would make an answer look more certain than it is.
+  std::vector<std::string> gaps;
+  for (const snapshot::SnapshotGap& gap : snapshot::snapshot_gaps(*account)) gaps.push_back(snapshot::gap_line(gap));
+  std::string headline = gaps.empty() ? "" : safe_text(snapshot::gaps_headline(gaps));
+  if (!gaps.empty()) {
+    fmt::print(stderr, "{}\n", headline);
+    if (!o.allow_partial) {
+      fmt::print(stderr, "error: {}: incomplete snapshot; pass --allow-partial to answer from what is there\n",
+                 safe_text(o.gaad.empty() ? o.args[0] : o.gaad));
+      return kExitInput;
+    }
+    if (o.format == "text") fmt::print("{}\n\n", headline);
   }
   if (o.all) {
     std::vector<access::AdminAnswer> answers = access::admin_for_all(*account, *catalog, o.threads);
@@ -111,6 +129,9 @@ void add_access_command(CLI::App& app, Runner& runner) {
   cmd->add_flag("--admin", o->admin, "Only say whether the principal is effectively an administrator");
   cmd->add_flag("--all", o->all, "With --admin: answer for every user and role of the snapshot");
   cmd->add_flag("--show-denied", o->show_denied, "Also list denied actions");
+  cmd->add_flag("--allow-partial", o->allow_partial,
+                "Answer from an incomplete snapshot (no authorization details, failed collection steps) instead of "
+                "exiting 3; text output then starts with the warning");
   cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--data-dir", o->data_dir, "Read catalog and managed-policy data from this folder");
   cmd->add_option("--threads", o->threads, "Worker threads for --all (default: all cores)");

@@ -19,6 +19,8 @@
 #include "catalog/catalog.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "base/safe_text.h"
+#include "snapshot/completeness.h"
 #include "snapshot/snapshot.h"
 #include "snapshot/timestamp.h"
 
@@ -40,6 +42,7 @@ struct AuditCliOptions {
   std::string data_dir;
   std::string color = "auto";
   bool show_passed = false;
+  bool allow_partial = false;
   unsigned threads = 0;
 };
 
@@ -143,17 +146,31 @@ int run(const AuditCliOptions& o) {
   }
   Result<catalog::Catalog> catalog = catalog::load_catalog(o.data_dir);
   if (!catalog) return input_error(catalog.error());
-  Result<snapshot::Account> account = snapshot::load_with_builtin_policies(o.dir, o.gaad, o.data_dir);
+  int64_t now = o.now.empty() ? 0 : *snapshot::parse_timestamp(o.now);
+  Result<snapshot::Account> account = snapshot::load_with_builtin_policies(o.dir, o.gaad, o.data_dir, now);
   if (!account) return input_error(account.error());
+  // Fail closed: without the authorization details there is nothing to audit, and a failed
+  // collection step makes a clean report meaningless unless --allow-partial accepts it.
+  std::vector<std::string> gaps;
+  for (const snapshot::SnapshotGap& gap : snapshot::snapshot_gaps(*account)) gaps.push_back(snapshot::gap_line(gap));
+  if (!account->iam_present && !o.allow_partial) {
+    return input_error(Error{ErrorCode::kInvalidInput,
+                             "the snapshot has no authorization details (authorization-details.json or "
+                             "authorization-details/*.json): nothing to audit",
+                             SourceLoc{o.dir, 0, 0, ""},
+                             "collect them (`iamwarden collect`), or pass --allow-partial to report what the other "
+                             "files allow (everything else NOT_EVALUATED)"});
+  }
 
   audit::AuditOptions options;
-  options.now = o.now.empty() ? 0 : *snapshot::parse_timestamp(o.now);
+  options.now = now;
   options.checks = o.checks;
   options.catalog = &*catalog;
   options.frameworks = frameworks.empty() ? nullptr : &frameworks;
   options.threads = o.threads;
   audit::AuditReport report = audit::run_audit(*account, config, options);
   report.source = o.gaad.empty() ? o.dir : o.gaad;
+  report.incomplete = gaps;
   for (const std::string& w : account->warnings) report.notes.push_back("snapshot: " + w);
   report.notes.insert(report.notes.end(), notes.begin(), notes.end());
 
@@ -171,6 +188,14 @@ int run(const AuditCliOptions& o) {
                report.counts.muted);
   }
 
+  if (!gaps.empty()) {
+    fmt::print(stderr, "{}\n", safe_text(snapshot::gaps_headline(gaps)));
+    if (!o.allow_partial) {
+      fmt::print(stderr, "error: {}: incomplete snapshot (the report says so); pass --allow-partial to accept it\n",
+                 safe_text(report.source));
+      return kExitInput;
+    }
+  }
   // With a baseline only new failures count, so a pipeline fails on what a change introduced.
   if (o.fail_on == "none") return kExitOk;
   audit::Severity threshold = *audit::parse_severity(o.fail_on);
@@ -199,6 +224,9 @@ void add_audit_command(CLI::App& app, Runner& runner) {
   cmd->add_option("--baseline", o->baseline, "A previous JSON report: report only new and resolved failures");
   cmd->add_option("--now", o->now, "The date to audit as of (ISO 8601), for reproducible reports");
   cmd->add_flag("--show-passed", o->show_passed, "Text and Markdown: list passed results too");
+  cmd->add_flag("--allow-partial", o->allow_partial,
+                "Accept an incomplete snapshot (no authorization details, failed collection steps): report what "
+                "can be judged, the rest NOT_EVALUATED, instead of exiting 3");
   cmd->add_option("--data-dir", o->data_dir, "Read the catalog, AWS-managed policies and compliance/ from this folder");
   cmd->add_option("--threads", o->threads, "Worker threads (default: every core)");
   cmd->add_option("--color", o->color, "Colour the text report: auto (on a terminal), always or never")

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "base/json_writer.h"
+#include "base/safe_text.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "snapshot/completeness.h"
 #include "snapshot/principal.h"
 #include "snapshot/snapshot.h"
 #include "snapshot/summary.h"
@@ -53,14 +55,19 @@ int run_summary(const SnapshotOptions& o) {
 
 std::string location(const snapshot::PolicyDocument* doc) {
   if (!doc) return "";
-  std::string out = doc->origin.file;
+  std::string out = doc->origin.file;  // raw: the JSON output quotes it, the text output escapes it
   if (doc->origin.line > 0) out += fmt::format(":{}:{}", doc->origin.line, doc->origin.column);
   if (!doc->origin.pointer.empty()) out += "#" + doc->origin.pointer;
   return out;
 }
 
-std::string principal_text(const snapshot::PrincipalPolicies& p) {
-  std::string out = fmt::format("{} {}\n  {}\n\n", p.user ? "user" : "role", p.name, p.arn);
+// Names, ARNs, file names and notes come from the snapshot: every one goes through safe_text.
+std::string principal_text(const snapshot::Account& account, const snapshot::PrincipalPolicies& p) {
+  std::string out;
+  std::vector<std::string> gaps;
+  for (const snapshot::SnapshotGap& gap : snapshot::snapshot_gaps(account)) gaps.push_back(snapshot::gap_line(gap));
+  if (!gaps.empty()) out += safe_text(snapshot::gaps_headline(gaps)) + "\n\n";
+  out += fmt::format("{} {}\n  {}\n\n", p.user ? "user" : "role", safe_text(p.name), safe_text(p.arn));
   for (const snapshot::AppliedPolicy& a : p.policies) {
     std::string from;
     if (a.attachment == snapshot::Attachment::kGroupInline || a.attachment == snapshot::Attachment::kGroupManaged)
@@ -72,14 +79,14 @@ std::string principal_text(const snapshot::PrincipalPolicies& p) {
     if (!a.version_id.empty()) what += " " + a.version_id;
     if (a.source == snapshot::PolicySource::kBuiltinCatalog) what += " [built-in AWS-managed copy]";
     if (!a.document) what += " [UNRESOLVED: not evaluated]";
-    fmt::format_to(std::back_inserter(out), "  {:<14} {}{}\n", snapshot::attachment_name(a.attachment), what,
-                   from.empty() ? "" : "  " + from);
-    if (a.document) fmt::format_to(std::back_inserter(out), "  {:<14} from {}\n", "", location(a.document));
+    fmt::format_to(std::back_inserter(out), "  {:<14} {}{}\n", snapshot::attachment_name(a.attachment), safe_text(what),
+                   from.empty() ? "" : "  " + safe_text(from));
+    if (a.document) fmt::format_to(std::back_inserter(out), "  {:<14} from {}\n", "", safe_text(location(a.document)));
   }
   if (p.policies.empty()) out += "  no policies\n";
-  if (!p.scp_note.empty()) fmt::format_to(std::back_inserter(out), "\nnote: {}\n", p.scp_note);
+  if (!p.scp_note.empty()) fmt::format_to(std::back_inserter(out), "\nnote: {}\n", safe_text(p.scp_note));
   if (!p.unresolved.empty())
-    fmt::format_to(std::back_inserter(out), "unresolved: {}\n", fmt::join(p.unresolved, ", "));
+    fmt::format_to(std::back_inserter(out), "unresolved: {}\n", safe_text(fmt::format("{}", fmt::join(p.unresolved, ", "))));
   return out;
 }
 
@@ -117,7 +124,7 @@ int run_principal(const SnapshotOptions& o) {
     fmt::print(stderr, "error: {}\n", p.error().format());
     return kExitCheckFailed;
   }
-  fmt::print("{}", o.format == "json" ? principal_json(*p) : principal_text(*p));
+  fmt::print("{}", o.format == "json" ? principal_json(*p) : principal_text(*account, *p));
   return kExitOk;
 }
 

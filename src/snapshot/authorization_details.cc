@@ -9,7 +9,9 @@
 
 #include "base/files.h"
 #include "base/json.h"
+#include "snapshot/json_check.h"
 #include "snapshot/policy_document.h"
+#include "snapshot/snapshot_file.h"
 
 namespace iamwarden::snapshot {
 namespace {
@@ -551,8 +553,37 @@ class GaadLoader {
 
 namespace {
 
+// Counts the entities of the four lists during the whole-document check, so that the entity
+// vectors are allocated once at their final size: grown by doubling, a vector of 600-byte roles
+// held up to twice the memory needed, and both the old and new arrays while moving.
+struct EntityCounter : JsonCheckHooks {
+  size_t users = 0, groups = 0, roles = 0, policies = 0;
+  void array_element(std::string_view member, size_t depth) override {
+    if (depth > 2) return;  // the lists are members of the root object or of a page
+    if (member == "UserDetailList") ++users;
+    else if (member == "GroupDetailList") ++groups;
+    else if (member == "RoleDetailList") ++roles;
+    else if (member == "Policies") ++policies;
+  }
+};
+
+// Room for n more: exact for the first file, growing by half for further pages (no quadratic copying).
+template <class T>
+void reserve_more(std::vector<T>& v, size_t n) {
+  if (v.size() + n > v.capacity()) v.reserve(std::max(v.size() + n, v.capacity() + v.capacity() / 2));
+}
+
 Result<void> run_loader(std::shared_ptr<simdjson::padded_string> padded, const std::string& file,
                         AuthorizationDetails& out) {
+  // The loader reads only the members it uses; the whole text is checked first so that junk or a
+  // duplicate member anywhere is refused with its exact place.
+  EntityCounter count;
+  if (Result<void> valid = check_json_document(std::string_view(padded->data(), padded->size()), file, &count); !valid)
+    return valid;
+  reserve_more(out.users, count.users);
+  reserve_more(out.groups, count.groups);
+  reserve_more(out.roles, count.roles);
+  reserve_more(out.policies, count.policies);
   GaadLoader loader(std::string_view(padded->data(), padded->size()), file, out);
   Result<void> r = loader.run(*padded);
   out.text->keep(std::move(padded));  // documents are views into it
@@ -566,14 +597,14 @@ Result<void> parse_authorization_details(std::string_view text, const std::strin
   return run_loader(std::make_shared<simdjson::padded_string>(text), file, out);
 }
 
-Result<void> load_authorization_details(const std::string& path, AuthorizationDetails& out) {
+Result<void> load_authorization_details(const std::string& path, AuthorizationDetails& out, bool follow_links) {
   auto padded = std::make_shared<simdjson::padded_string>();
-  if (auto error = simdjson::padded_string::load(path).get(*padded)) {
-    return Error{ErrorCode::kIo, fmt::format("cannot read: {}", simdjson::error_message(error)),
-                 SourceLoc{path, 0, 0, ""}, ""};
-  }
-  if (padded->size() > kMaxInputBytes) {
-    return Error{ErrorCode::kIo, "file too large", SourceLoc{path, 0, 0, ""}, ""};
+  if (Result<void> read = read_snapshot_file_padded(path, follow_links, *padded); !read) {
+    if (!follow_links || entry_kind(path) == EntryKind::kFile) return read;
+    // Named on the command line and not a regular file (e.g. a pipe from <(...)): read it whole.
+    Result<std::string> text = read_file(path);
+    if (!text) return text.error();
+    *padded = simdjson::padded_string(*text);
   }
   return run_loader(std::move(padded), path, out);
 }

@@ -4,7 +4,10 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <tuple>
+#include <unordered_map>
 
+#include "base/safe_text.h"
 #include "policy/values.h"
 #include "snapshot/json_fields.h"
 
@@ -31,11 +34,13 @@ bool iequals(std::string_view a, std::string_view b) {
 // Splits one CSV record starting at pos; advances pos past its line end. Quoted fields may hold
 // commas, doubled quotes and newlines (lines counts the newlines consumed).
 Result<std::vector<std::string>> split_record(std::string_view csv, size_t& pos, uint32_t& lines,
-                                              const std::string& file) {
+                                              const std::string& file, std::vector<size_t>* starts = nullptr) {
   std::vector<std::string> fields;
   std::string field;
   bool quoted = false;
   uint32_t start_line = lines;
+  size_t line_start = pos;
+  if (starts) starts->push_back(0);
   while (pos < csv.size()) {
     char c = csv[pos];
     if (quoted) {
@@ -58,6 +63,7 @@ Result<std::vector<std::string>> split_record(std::string_view csv, size_t& pos,
     } else if (c == ',') {
       fields.push_back(std::move(field));
       field.clear();
+      if (starts) starts->push_back(pos + 1 - line_start);
     } else if (c == '\n') {
       ++pos;
       ++lines;
@@ -107,7 +113,7 @@ class RowReader {
  private:
   Error bad(size_t column, std::string_view expected) const {
     return Error{ErrorCode::kInvalidInput,
-                 fmt::format("column {} has \"{}\", expected {}", kColumns[column], text(column), expected),
+                 fmt::format("column {} has \"{}\", expected {}", kColumns[column], safe_excerpt(text(column), 80), expected),
                  SourceLoc{file_, line_, 1, ""}, ""};
   }
   const std::vector<std::string>& fields_;
@@ -165,8 +171,20 @@ Result<CredentialReport> parse_credential_report_csv(std::string_view csv, const
   if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);
   size_t pos = 0;
   uint32_t lines = 1;
-  Result<std::vector<std::string>> header = split_record(csv, pos, lines, file);
+  std::vector<size_t> header_starts;
+  Result<std::vector<std::string>> header = split_record(csv, pos, lines, file, &header_starts);
   if (!header) return header.error();
+  // A column named twice would let either copy decide every row: refused.
+  for (size_t h = 0; h < header->size(); ++h) {
+    for (size_t earlier = 0; earlier < h; ++earlier) {
+      if (!iequals((*header)[h], (*header)[earlier])) continue;
+      return Error{ErrorCode::kInvalidInput,
+                   fmt::format("the header names column \"{}\" twice (columns {} and {})", safe_excerpt((*header)[h], 60),
+                               earlier + 1, h + 1),
+                   SourceLoc{file, 1, static_cast<uint32_t>(header_starts[h] + 1), ""},
+                   "a credential report names each column once"};
+    }
+  }
   std::array<size_t, 22> index{};
   for (size_t c = 0; c < kColumns.size(); ++c) {
     size_t found = header->size();
@@ -179,6 +197,8 @@ Result<CredentialReport> parse_credential_report_csv(std::string_view csv, const
     }
     index[c] = found;
   }
+  // Rows by user name and by ARN: a second row for the same user contradicts the first.
+  std::unordered_map<std::string, uint32_t> user_lines, arn_lines;
   while (pos < csv.size()) {
     uint32_t line = lines;
     Result<std::vector<std::string>> fields = split_record(csv, pos, lines, file);
@@ -191,6 +211,16 @@ Result<CredentialReport> parse_credential_report_csv(std::string_view csv, const
     }
     Result<CredentialReportRow> row = read_row(RowReader(*fields, index, file, line), line);
     if (!row) return row.error();
+    for (auto [seen, key, what] : {std::tuple{&user_lines, &row->user, "user"}, std::tuple{&arn_lines, &row->arn, "ARN"}}) {
+      if (key->empty()) continue;
+      auto [it, added] = seen->emplace(*key, line);
+      if (added) continue;
+      return Error{ErrorCode::kInvalidInput,
+                   fmt::format("a second row for {} \"{}\" (the first is on line {})", what, safe_excerpt(*key, 120),
+                               it->second),
+                   SourceLoc{file, line, 1, ""},
+                   "the report lists each user once; a merged or edited report cannot say which row is true"};
+    }
     report.rows.push_back(row.take());
   }
   return report;

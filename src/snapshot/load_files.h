@@ -32,10 +32,13 @@ Result<void> load_analyzers(const JsonDocument& doc, const std::string& region, 
 Result<void> load_trails(const JsonDocument& doc, const std::string& region, std::vector<Trail>& out);
 /// cloudtrail/<region>/trail-status.json: {TrailARN: get-trail-status output}, or one bare
 /// get-trail-status output when there is a single trail in `trails`.
-Result<void> load_trail_status(const JsonDocument& doc, std::vector<Trail>& trails);
+/// Responses for no listed trail are not used; their keys ("" for a bare response) go to unused.
+Result<void> load_trail_status(const JsonDocument& doc, std::vector<Trail>& trails,
+                               std::vector<std::string>* unused = nullptr);
 /// cloudtrail/<region>/event-selectors.json: {TrailARN: get-event-selectors output}, or one bare
 /// get-event-selectors output (it names its TrailARN).
-Result<void> load_event_selectors(const JsonDocument& doc, std::vector<Trail>& trails);
+Result<void> load_event_selectors(const JsonDocument& doc, std::vector<Trail>& trails,
+                                  std::vector<std::string>* unused = nullptr);
 
 /// One service-last-accessed/<name>.json file: a get-service-last-accessed-details output, plain
 /// or wrapped as {"Arn": "<entity ARN>", ...the output's members}.

@@ -8,6 +8,7 @@
 #include "snapshot/json_fields.h"
 #include "snapshot/load_organizations.h"
 #include "snapshot/policy_document.h"
+#include "snapshot/snapshot_file.h"
 
 namespace iamwarden::snapshot {
 namespace {
@@ -17,13 +18,19 @@ namespace fs = std::filesystem;
 // Reads dir/rel when it exists: nullopt when absent; the record notes what happened.
 Result<std::optional<JsonDocument>> read_if_present(const std::string& dir, const std::string& rel,
                                                     std::vector<FileRecord>& files) {
-  std::error_code ec;
-  fs::path path = fs::path(dir) / rel;
-  if (!fs::exists(path, ec)) return std::optional<JsonDocument>();
-  Result<JsonDocument> doc = read_json_file(path.string());
-  if (!doc) return doc.error();
-  files.push_back(FileRecord{rel, FileStatus::kLoaded, ""});
-  return std::optional<JsonDocument>(doc.take());
+  Result<std::optional<JsonDocument>> doc = read_snapshot_json((fs::path(dir) / rel).string());
+  if (doc && *doc) files.push_back(FileRecord{rel, FileStatus::kLoaded, ""});
+  return doc;
+}
+
+// Organizations ids (r-..., ou-..., p-..., account ids) become file names: anything else, such as
+// a "/" or "..", would read outside organizations/ and is refused.
+bool is_plain_id(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+      return false;
+  return true;
 }
 
 Result<void> load_targets(const JsonDocument& doc, std::vector<std::string>& ids, Organization& org,
@@ -35,6 +42,8 @@ Result<void> load_targets(const JsonDocument& doc, std::vector<std::string>& ids
     Result<std::string> id = get_string(doc, d, dp, "Id");
     if (!id) return id.error();
     if (id->empty()) return json_error(doc, d, dp, "policy without an Id");
+    if (!is_plain_id(*id))
+      return json_error(doc, *d.find("Id"), child_pointer(dp, "Id"), "not an Organizations policy id (p-...)");
     OrgPolicy& policy = org.policies[*id];
     policy.id = *id;
     policy.type = std::string(type);
@@ -110,7 +119,7 @@ Result<void> load_organization(const std::string& dir, const std::string& accoun
   if (Result<void> r = load_organization_description(**organization, org); !r) return r;
   // The path: from the account up through list-parents until the root.
   std::vector<OrgLevel> upward;
-  std::string child = account_id;
+  std::string child = is_plain_id(account_id) ? account_id : "";
   std::string child_type = "ACCOUNT";
   for (int depth = 0; depth < 8 && !child.empty(); ++depth) {
     upward.push_back(OrgLevel{child, child_type, false, false, {}, {}});
@@ -135,6 +144,8 @@ Result<void> load_organization(const std::string& dir, const std::string& accoun
     Result<std::string> type = get_string(pdoc, parent, ip, "Type");
     if (!id) return id.error();
     if (!type) return type.error();
+    if (!is_plain_id(*id))
+      return json_error(pdoc, parent, ip, "the parent's Id is not an Organizations id (r-... or ou-...)");
     child = id.take();
     child_type = type.take();
   }

@@ -8,11 +8,14 @@
 
 #include "base/files.h"
 #include "base/json.h"
+#include "base/safe_text.h"
 #include "catalog/managed_policies.h"
 #include "snapshot/authorization_details.h"
+#include "snapshot/future_dates.h"
 #include "snapshot/load_files.h"
 #include "snapshot/load_organizations.h"
 #include "snapshot/snapshot.h"
+#include "snapshot/snapshot_file.h"
 
 namespace iamwarden::snapshot {
 namespace {
@@ -23,10 +26,7 @@ class DirLoader {
  public:
   DirLoader(const std::string& dir, Account& account) : dir_(dir), account_(account) {}
 
-  bool exists(const std::string& rel) const {
-    std::error_code ec;
-    return fs::is_regular_file(fs::path(dir_) / rel, ec);
-  }
+  EntryKind kind(const std::string& rel) const { return entry_kind(path(rel)); }
   std::string path(const std::string& rel) const { return (fs::path(dir_) / rel).string(); }
 
   void record(const std::string& rel, FileStatus status, std::string detail = "") {
@@ -42,31 +42,53 @@ class DirLoader {
     }
   }
 
-  // Reads rel as JSON and hands it to load; records the outcome. Returns false (no error) when absent.
+  // Reads rel as JSON (validated whole) and hands it to load; records the outcome. Returns false
+  // (no error) when absent; an entry that is not a regular file is an error, never "missing".
   template <class F>
   Result<bool> json_file(const std::string& rel, F&& load) {
-    if (!exists(rel)) {
+    Result<std::optional<JsonDocument>> doc = read_snapshot_json(path(rel));
+    if (!doc) return doc.error();
+    if (!*doc) {
       record_absent(rel);
       return false;
     }
-    Result<JsonDocument> doc = read_json_file(path(rel));
-    if (!doc) return doc.error();
-    if (Result<void> r = load(*doc); !r) return r.error();
+    if (Result<void> r = load(**doc); !r) return r.error();
     record(rel, FileStatus::kLoaded);
     return true;
   }
 
-  // Sorted names of subdirectories (regions) of rel.
-  std::vector<std::string> subdirs(const std::string& rel, bool files) const {
+  // Whether rel is a directory of the snapshot: false when absent; an error when something else
+  // (a symbolic link, a file) stands there.
+  Result<bool> directory(const std::string& rel) const {
+    EntryKind k = kind(rel);
+    if (k == EntryKind::kMissing) return false;
+    if (k != EntryKind::kDirectory) return unreadable_entry(path(rel), true);
+    return true;
+  }
+
+  // Sorted names of the region subdirectories (files=false) or of the .json files (files=true,
+  // without ".json") of rel. Links and special files among them are errors; other regular files
+  // are not snapshot files and are left alone.
+  Result<std::vector<std::string>> entries(const std::string& rel, bool files) const {
     std::vector<std::string> out;
-    std::error_code ec;
-    fs::path base = fs::path(dir_) / rel;
-    if (!fs::is_directory(base, ec)) return out;
-    for (const fs::directory_entry& e : fs::directory_iterator(base, ec)) {
-      if (files ? e.is_regular_file(ec) && e.path().extension() == ".json" : e.is_directory(ec))
-        out.push_back(files ? e.path().stem().string() : e.path().filename().string());
+    Result<bool> is_dir = directory(rel);
+    if (!is_dir) return is_dir.error();
+    if (!*is_dir) return out;
+    Result<std::vector<std::string>> names = list_entries(path(rel));
+    if (!names) return names.error();
+    for (const std::string& name : *names) {
+      std::string child = rel + "/" + name;
+      EntryKind k = kind(child);
+      bool json = name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0;
+      if (k == EntryKind::kMissing) continue;  // removed meanwhile
+      if (k == EntryKind::kOther) return unreadable_entry(path(child), !files);
+      if (files && json) {
+        if (k != EntryKind::kFile) return unreadable_entry(path(child), false);
+        out.push_back(name.substr(0, name.size() - 5));
+      } else if (!files && k == EntryKind::kDirectory) {
+        out.push_back(name);
+      }
     }
-    std::sort(out.begin(), out.end());
     return out;
   }
 
@@ -75,20 +97,42 @@ class DirLoader {
   Account& account_;
 };
 
-Result<void> load_iam(DirLoader& d, const std::string& dir, Account& account) {
+// The page files under authorization-details/ (and its subdirectories), in name order.
+Result<std::vector<std::string>> gaad_pages(const DirLoader& d, const std::string& rel) {
+  std::vector<std::string> pages;
+  std::vector<std::string> pending{rel};  // directories still to list: iteration, not recursion
+  while (!pending.empty()) {
+    std::string dir = std::move(pending.back());
+    pending.pop_back();
+    Result<std::vector<std::string>> files = d.entries(dir, true);
+    if (!files) return files.error();
+    for (const std::string& f : *files) pages.push_back(dir + "/" + f + ".json");
+    Result<std::vector<std::string>> subdirs = d.entries(dir, false);
+    if (!subdirs) return subdirs.error();
+    for (const std::string& s : *subdirs) pending.push_back(dir + "/" + s);
+  }
+  std::sort(pages.begin(), pages.end());
+  return pages;
+}
+
+Result<void> load_iam(DirLoader& d, Account& account) {
   const std::string merged = "authorization-details.json";
-  if (d.exists(merged)) {
+  EntryKind kind = d.kind(merged);
+  if (kind == EntryKind::kFile) {
     if (Result<void> r = load_authorization_details(d.path(merged), account.iam); !r) return r;
     d.record(merged, FileStatus::kLoaded);
     account.iam_present = true;
+  } else if (kind != EntryKind::kMissing) {
+    return unreadable_entry(d.path(merged), false);
   }
-  std::error_code ec;
-  if (fs::is_directory(fs::path(dir) / "authorization-details", ec)) {
-    Result<std::vector<std::string>> pages = list_files((fs::path(dir) / "authorization-details").string(), ".json");
+  Result<bool> has_pages = d.directory("authorization-details");
+  if (!has_pages) return has_pages.error();
+  if (*has_pages) {
+    Result<std::vector<std::string>> pages = gaad_pages(d, "authorization-details");
     if (!pages) return pages.error();
     for (const std::string& page : *pages) {
-      if (Result<void> r = load_authorization_details(page, account.iam); !r) return r;
-      d.record(fs::relative(page, dir, ec).string(), FileStatus::kLoaded);
+      if (Result<void> r = load_authorization_details(d.path(page), account.iam); !r) return r;
+      d.record(page, FileStatus::kLoaded);
       account.iam_present = true;
     }
   }
@@ -98,8 +142,10 @@ Result<void> load_iam(DirLoader& d, const std::string& dir, Account& account) {
 
 Result<void> load_credential_report_file(DirLoader& d, Account& account) {
   for (const std::string rel : {"credential-report.csv", "credential-report.json"}) {
-    if (!d.exists(rel)) continue;
-    Result<std::string> text = read_file(d.path(rel));
+    EntryKind kind = d.kind(rel);
+    if (kind == EntryKind::kMissing) continue;
+    if (kind != EntryKind::kFile) return unreadable_entry(d.path(rel), false);
+    Result<std::string> text = read_snapshot_file(d.path(rel));
     if (!text) return text.error();
     Result<CredentialReport> report = parse_credential_report(text.take(), d.path(rel));
     if (!report) return report.error();
@@ -113,7 +159,9 @@ Result<void> load_credential_report_file(DirLoader& d, Account& account) {
 
 Result<void> load_regional(DirLoader& d, Account& account) {
   // access-analyzers/<region>.json
-  std::vector<std::string> regions = d.subdirs("access-analyzers", true);
+  Result<std::vector<std::string>> listed = d.entries("access-analyzers", true);
+  if (!listed) return listed.error();
+  std::vector<std::string> regions = listed.take();
   if (!regions.empty()) account.analyzers.emplace();
   else d.record_absent("access-analyzers/");
   for (const std::string& region : regions) {
@@ -123,17 +171,28 @@ Result<void> load_regional(DirLoader& d, Account& account) {
     account.analyzer_regions.push_back(region);
   }
   // cloudtrail/<region>/{trails,trail-status,event-selectors}.json
-  std::vector<std::string> trail_regions = d.subdirs("cloudtrail", false);
+  listed = d.entries("cloudtrail", false);
+  if (!listed) return listed.error();
+  std::vector<std::string> trail_regions = listed.take();
   if (!trail_regions.empty()) account.trails.emplace();
   else d.record_absent("cloudtrail/");
   for (const std::string& region : trail_regions) {
     std::string base = "cloudtrail/" + region + "/";
     Result<bool> r = d.json_file(base + "trails.json", [&](const JsonDocument& doc) { return load_trails(doc, region, *account.trails); });
     if (!r) return r.error();
-    r = d.json_file(base + "trail-status.json", [&](const JsonDocument& doc) { return load_trail_status(doc, *account.trails); });
+    std::vector<std::string> unused_status, unused_selectors;
+    r = d.json_file(base + "trail-status.json",
+                    [&](const JsonDocument& doc) { return load_trail_status(doc, *account.trails, &unused_status); });
     if (!r) return r.error();
-    r = d.json_file(base + "event-selectors.json", [&](const JsonDocument& doc) { return load_event_selectors(doc, *account.trails); });
+    r = d.json_file(base + "event-selectors.json",
+                    [&](const JsonDocument& doc) { return load_event_selectors(doc, *account.trails, &unused_selectors); });
     if (!r) return r.error();
+    // Not silently dropped: an answer for a trail trails.json does not list is said, not used.
+    for (auto [file, keys] : {std::pair{"trail-status.json", &unused_status}, std::pair{"event-selectors.json", &unused_selectors}})
+      for (const std::string& key : *keys)
+        account.warnings.push_back(fmt::format("{}{}: {}: no such trail in the trails.json files read so far; not used",
+                                               base, file, key.empty() ? std::string("a bare response for several trails")
+                                                                       : "the answer for " + safe_excerpt(key, 200)));
   }
   return {};
 }
@@ -142,7 +201,8 @@ Result<void> load_regional(DirLoader& d, Account& account) {
 std::string use_report(ServiceLastAccessedReport report, const std::string& name,
                        const std::vector<std::string_view>& known_arns, Account& account) {
   if (report.job_status != "COMPLETED") {
-    return fmt::format("JobStatus {}{}: not used", report.job_status, report.error.empty() ? "" : " (" + report.error + ")");
+    return fmt::format("JobStatus {}{}: not used", safe_excerpt(report.job_status, 40),
+                       report.error.empty() ? "" : " (" + safe_excerpt(report.error, 200) + ")");
   }
   std::string arn = report.arn.empty() ? service_last_accessed_arn(name, known_arns) : report.arn;
   if (arn.empty()) {
@@ -150,15 +210,18 @@ std::string use_report(ServiceLastAccessedReport report, const std::string& name
            "exactly one user, role or group with ':' and '/' replaced by '_'; not used";
   }
   auto [it, added] = account.service_last_accessed->try_emplace(arn, std::move(report.services));
-  if (!added) return fmt::format("a second report for {}: not used (the first file's is)", arn);
-  return report.truncated ? fmt::format("IsTruncated: only the first page of services of {} is known", arn) : "";
+  if (!added) return fmt::format("a second report for {}: not used (the first file's is)", safe_excerpt(arn, 200));
+  return report.truncated
+             ? fmt::format("IsTruncated: only the first page of services of {} is known", safe_excerpt(arn, 200))
+             : "";
 }
 
 // service-last-accessed/<name>.json: one Access Advisor report per entity.
 Result<void> load_service_last_accessed_dir(DirLoader& d, Account& account) {
   const std::string dir = "service-last-accessed";
-  std::error_code ec;
-  if (!fs::is_directory(d.path(dir), ec)) {
+  Result<bool> present = d.directory(dir);
+  if (!present) return present.error();
+  if (!*present) {
     d.record_absent(dir + "/");
     return {};
   }
@@ -167,7 +230,9 @@ Result<void> load_service_last_accessed_dir(DirLoader& d, Account& account) {
   for (const User& u : account.iam.users) known_arns.push_back(u.arn);
   for (const Role& r : account.iam.roles) known_arns.push_back(r.arn);
   for (const Group& g : account.iam.groups) known_arns.push_back(g.arn);
-  for (const std::string& name : d.subdirs(dir, true)) {
+  Result<std::vector<std::string>> names = d.entries(dir, true);
+  if (!names) return names.error();
+  for (const std::string& name : *names) {
     std::string rel = dir + "/" + name + ".json";
     std::string note;
     Result<bool> r = d.json_file(rel, [&](const JsonDocument& doc) -> Result<void> {
@@ -179,7 +244,7 @@ Result<void> load_service_last_accessed_dir(DirLoader& d, Account& account) {
     if (!r) return r.error();
     if (note.empty()) continue;
     account.files.back().detail = note;
-    account.warnings.push_back(fmt::format("{}: {}", rel, note));
+    account.warnings.push_back(fmt::format("{}: {}", safe_excerpt(rel, 200), note));
   }
   return {};
 }
@@ -275,6 +340,7 @@ void finish_account(Account& account, const LoadOptions& options) {
     if (role.boundary) refer(role.boundary->arn, role.arn, true);
   }
   bool added = false;
+  account.iam.policies.reserve(account.iam.policies.size() + referenced.size());  // one allocation, not a doubling
   const catalog::ManagedPolicies* catalog = nullptr;
   bool catalog_asked = false;
   for (auto& [arn, by] : referenced) {
@@ -313,7 +379,8 @@ void finish_account(Account& account, const LoadOptions& options) {
     for (const std::string& g : u.groups)
       if (!account.find_group(g)) missing_groups.insert(g);
   for (const std::string& g : missing_groups)
-    account.warnings.push_back(fmt::format("group \"{}\" is listed in a user's GroupList but not in the dump", g));
+    account.warnings.push_back(
+        fmt::format("group \"{}\" is listed in a user's GroupList but not in the dump", safe_excerpt(g, 200)));
 }
 
 Result<Account> load_snapshot(const std::string& dir, const LoadOptions& options) {
@@ -330,7 +397,7 @@ Result<Account> load_snapshot(const std::string& dir, const LoadOptions& options
   DirLoader d(dir, account);
   Result<bool> r = d.json_file("manifest.json", [&](const JsonDocument& doc) { return load_manifest(doc, account.manifest); });
   if (!r) return r.error();
-  if (Result<void> iam = load_iam(d, dir, account); !iam) return iam.error();
+  if (Result<void> iam = load_iam(d, account); !iam) return iam.error();
   if (Result<void> cr = load_credential_report_file(d, account); !cr) return cr.error();
   r = d.json_file("password-policy.json", [&](const JsonDocument& doc) { return load_password_policy(doc, account.password_policy); });
   if (!r) return r.error();
@@ -372,27 +439,41 @@ Result<Account> load_snapshot(const std::string& dir, const LoadOptions& options
   if (Result<void> reg = load_regional(d, account); !reg) return reg.error();
   if (Result<void> sla = load_service_last_accessed_dir(d, account); !sla) return sla.error();
   derive_account_id(account);
+  for (const char* rel : {"organizations", "organizations/parents", "organizations/scp-targets",
+                          "organizations/rcp-targets", "organizations/policies"})
+    if (Result<bool> org_dir = d.directory(rel); !org_dir) return org_dir.error();
   if (Result<void> org = load_organization(dir, account.account_id, account.organization, account.files); !org)
     return org.error();
   if (!account.organization.present) d.record_absent("organizations/organization.json");
-  // Manifest entries for files not covered above (e.g. per-region calls that failed).
+  // A file the manifest lists as written but that is not there: the snapshot lost it.
   for (const auto& entry : account.manifest.files) {
-    // Not a structured binding: clang 14 (the fuzz builds) cannot capture those in lambdas.
-    const std::string& path = entry.first;
-    const FileRecord& rec = entry.second;
-    bool known = std::any_of(account.files.begin(), account.files.end(), [&](const FileRecord& f) { return f.path == path; });
-    if (!known && rec.status != FileStatus::kLoaded) account.files.push_back(rec);
+    const std::string& rel = entry.first;  // not a structured binding: captured below (clang 14)
+    if (entry.second.status != FileStatus::kLoaded || rel.empty() || rel.front() == '/' || rel.find("..") != std::string::npos ||
+        rel.back() == '/' || d.kind(rel) != EntryKind::kMissing)
+      continue;
+    std::string detail = "the manifest lists it as collected, but it is not in the snapshot";
+    auto it = std::find_if(account.files.begin(), account.files.end(), [&](const FileRecord& f) { return f.path == rel; });
+    if (it != account.files.end()) it->status = FileStatus::kFailed, it->detail = detail;
+    else account.files.push_back(FileRecord{rel, FileStatus::kFailed, detail});
   }
+  // Manifest entries for files not covered above (e.g. per-region calls that failed); a set, not
+  // a scan per entry: a manifest may list thousands of files.
+  std::unordered_set<std::string> recorded;
+  for (const FileRecord& f : account.files) recorded.insert(f.path);
+  for (const auto& [path, rec] : account.manifest.files)
+    if (!recorded.count(path) && rec.status != FileStatus::kLoaded) account.files.push_back(rec);
   finish_account(account, options);
+  if (Result<void> dates = check_no_future_dates(account, options.now); !dates) return dates.error();
   return account;
 }
 
 Result<Account> load_gaad_snapshot(const std::string& path, const LoadOptions& options) {
   Account account;
-  if (Result<void> r = load_authorization_details(path, account.iam); !r) return r.error();
+  if (Result<void> r = load_authorization_details(path, account.iam, true); !r) return r.error();
   account.iam_present = true;
   account.files.push_back(FileRecord{path, FileStatus::kLoaded, "--gaad"});
   finish_account(account, options);
+  if (Result<void> dates = check_no_future_dates(account, options.now); !dates) return dates.error();
   return account;
 }
 

@@ -79,10 +79,13 @@ Result<void> load_trails(const JsonDocument& doc, const std::string& region, std
   });
 }
 
-Result<void> load_trail_status(const JsonDocument& doc, std::vector<Trail>& trails) {
+Result<void> load_trail_status(const JsonDocument& doc, std::vector<Trail>& trails, std::vector<std::string>* unused) {
   return each_response(doc, "IsLogging", [&](const std::string& key, const JsonNode& r, const std::string& p) -> Result<void> {
     Trail* t = key.empty() ? (trails.size() == 1 ? &trails[0] : nullptr) : find_trail(trails, key);
-    if (!t) return {};  // status of a trail describe-trails did not list: nothing to attach it to
+    if (!t) {  // status of a trail describe-trails did not list (or a bare one for several): said, not used
+      if (unused) unused->push_back(key);
+      return {};
+    }
     Result<std::optional<bool>> logging = get_bool(doc, r, p, "IsLogging");
     if (!logging) return logging.error();
     Result<Timestamp> delivery = get_timestamp(doc, r, p, "LatestDeliveryTime");
@@ -94,7 +97,7 @@ Result<void> load_trail_status(const JsonDocument& doc, std::vector<Trail>& trai
   });
 }
 
-Result<void> load_event_selectors(const JsonDocument& doc, std::vector<Trail>& trails) {
+Result<void> load_event_selectors(const JsonDocument& doc, std::vector<Trail>& trails, std::vector<std::string>* unused) {
   return each_response(doc, "TrailARN", [&](const std::string& key, const JsonNode& r, const std::string& p) -> Result<void> {
     std::string arn = key;
     if (arn.empty()) {
@@ -103,7 +106,10 @@ Result<void> load_event_selectors(const JsonDocument& doc, std::vector<Trail>& t
       arn = named.take();
     }
     Trail* t = find_trail(trails, arn);
-    if (!t) return {};
+    if (!t) {
+      if (unused) unused->push_back(arn);
+      return {};
+    }
     t->selectors_known = true;
     if (const JsonNode* es = r.find("EventSelectors"); es && es->kind != JsonNode::Kind::kNull) {
       if (Result<void> k = expect_kind(doc, *es, child_pointer(p, "EventSelectors"), JsonNode::Kind::kArray); !k) return k;

@@ -9,11 +9,12 @@
 namespace iamwarden::snapshot {
 
 Result<Account> load_with_builtin_policies(const std::string& dir, const std::string& gaad,
-                                           const std::string& data_dir) {
+                                           const std::string& data_dir, int64_t now) {
   std::optional<catalog::ManagedPolicies> managed;
   std::string unavailable;
   bool tried = false;
   LoadOptions options;
+  options.now = now;
   options.managed_policies = [&]() -> const catalog::ManagedPolicies* {
     if (!tried) {
       tried = true;

@@ -1,6 +1,7 @@
 // Loading a whole snapshot: a directory laid out as docs/snapshot.md says, or one GAAD file.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -19,6 +20,10 @@ struct LoadOptions {
   /// called only when such an ARN exists. Unset, or returning nullptr, leaves them unresolved
   /// (reported in Account::unresolved_policies).
   std::function<const catalog::ManagedPolicies*()> managed_policies;
+  /// The time usage dates are judged against when neither the credential report nor the
+  /// manifest says when the snapshot was taken (seconds since the epoch; 0 = the current clock).
+  /// A later date is an input error (snapshot/future_dates.h).
+  int64_t now = 0;
 };
 
 /// Loads a snapshot directory. Every file is optional; each known file gets a FileRecord
@@ -33,7 +38,7 @@ Result<Account> load_gaad_snapshot(const std::string& path, const LoadOptions& o
 /// AWS-managed ARNs absent from the dump with the built-in data (or data_dir); when that data is
 /// unavailable the account says so in its warnings.
 Result<Account> load_with_builtin_policies(const std::string& dir, const std::string& gaad,
-                                           const std::string& data_dir);
+                                           const std::string& data_dir, int64_t now = 0);
 
 /// Resolves the managed-policy ARNs that principals reference (attached or as boundary) but the
 /// dump lacks: AWS-managed ones from options.managed_policies, the rest reported as unresolved.

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include "base/json_writer.h"
+#include "base/safe_text.h"
+#include "snapshot/completeness.h"
 #include "snapshot/policy_document.h"
 
 namespace iamwarden::snapshot {
@@ -81,10 +83,15 @@ std::string summary_text(const Account& account, const Summary& s, const std::st
   auto line = [&]<class... A>(fmt::format_string<A...> format, A&&... args) {
     fmt::format_to(std::back_inserter(out), format, std::forward<A>(args)...);
   };
-  line("snapshot {}\n", source);
-  line("account    {} ({})\n", account.account_id.empty() ? "unknown" : account.account_id, account.partition);
+  // Everything quoted from the snapshot goes through safe_text: names and errors are input.
+  std::vector<std::string> gaps;
+  for (const SnapshotGap& gap : snapshot_gaps(account)) gaps.push_back(gap_line(gap));
+  if (!gaps.empty()) line("{}\n\n", safe_text(gaps_headline(gaps)));
+  line("snapshot {}\n", safe_text(source));
+  line("account    {} ({})\n", account.account_id.empty() ? "unknown" : safe_text(account.account_id),
+       safe_text(account.partition));
   if (account.manifest.present)
-    line("collected  {} by {}\n", account.manifest.collected_at, account.manifest.tool);
+    line("collected  {} by {}\n", safe_text(account.manifest.collected_at), safe_text(account.manifest.tool));
   line("\nIAM\n");
   if (!account.iam_present) {
     line("  authorization details: not collected (users, groups, roles and policies not evaluated)\n");
@@ -110,7 +117,7 @@ std::string summary_text(const Account& account, const Summary& s, const std::st
   line("  organizations features: {}\n",
        account.organizations_features
            ? (account.organizations_features->empty() ? std::string("none enabled")
-                                                      : fmt::format("{}", fmt::join(*account.organizations_features, ", ")))
+                                                      : safe_text(fmt::format("{}", fmt::join(*account.organizations_features, ", "))))
            : std::string("not collected"));
   line("  trails: {}\n", optional_count(account.trails));
   line("  access analyzers: {}{}\n", optional_count(account.analyzers),
@@ -119,7 +126,7 @@ std::string summary_text(const Account& account, const Summary& s, const std::st
        account.service_last_accessed ? fmt::format("{} entities", account.service_last_accessed->size())
                                      : std::string("not collected"));
   if (account.organization.present) {
-    line("  organization {}: path {}, {} SCP/RCP policies\n", account.organization.id,
+    line("  organization {}: path {}, {} SCP/RCP policies\n", safe_text(account.organization.id),
          account.organization.path.empty() ? std::string("unknown")
                                            : fmt::format("{} level(s)", account.organization.path.size()),
          account.organization.policies.size());
@@ -128,26 +135,31 @@ std::string summary_text(const Account& account, const Summary& s, const std::st
   }
   line("\nfiles\n");
   for (const FileRecord& f : account.files) {
-    line("  {:<10} {}{}\n", file_status_name(f.status), f.path, f.detail.empty() ? "" : "  (" + f.detail + ")");
+    line("  {:<10} {}{}\n", file_status_name(f.status), safe_text(f.path), f.detail.empty() ? "" : "  (" + safe_text(f.detail) + ")");
   }
   if (!account.unresolved_policies.empty()) {
     line("\nunresolved policy ARNs (what depends on them is not evaluated)\n");
     for (const UnresolvedPolicy& u : account.unresolved_policies)
-      line("  {}  referenced by {}\n", u.arn, fmt::join(u.referenced_by, ", "));
+      line("  {}  referenced by {}\n", safe_text(u.arn), safe_text(fmt::format("{}", fmt::join(u.referenced_by, ", "))));
   }
   if (!s.invalid_documents.empty()) {
     line("\ninvalid policy documents\n");
-    for (const InvalidDocument& d : s.invalid_documents) line("  {}: {}\n", d.owner, d.error.format());
+    for (const InvalidDocument& d : s.invalid_documents) line("  {}: {}\n", safe_text(d.owner), d.error.format());
   }
   if (!account.warnings.empty()) {
     line("\nwarnings\n");
-    for (const std::string& w : account.warnings) line("  {}\n", w);
+    for (const std::string& w : account.warnings) line("  {}\n", safe_text(w));
   }
   return out;
 }
 
 std::string summary_json(const Account& account, const Summary& s, const std::string& source) {
   std::string out = "{";
+  if (std::vector<SnapshotGap> gaps = snapshot_gaps(account); !gaps.empty()) {
+    out += "\"incompleteSnapshot\":[";
+    for (size_t i = 0; i < gaps.size(); ++i) out += (i ? "," : "") + json_quote(gap_line(gaps[i]));
+    out += "],";
+  }
   fmt::format_to(std::back_inserter(out), "\"source\":{},\"account\":{},\"partition\":{}", json_quote(source),
                  account.account_id.empty() ? "null" : json_quote(account.account_id), json_quote(account.partition));
   if (account.manifest.present)

@@ -89,5 +89,39 @@ TEST(Timestamp, Spellings) {
   EXPECT_EQ(format_timestamp(1406740160), "2014-07-30T17:09:20Z");
 }
 
+TEST(CredentialReport, DuplicateColumnIsRefusedWithItsPlace) {
+  // A second "user" column used to win silently: every row then named the same user.
+  std::string header = std::string(kHeader);
+  header.insert(header.size() - 1, ",USER");
+  std::string row = std::string(kRoot);
+  row.insert(row.size() - 1, ",bob");
+  Result<CredentialReport> r = parse_credential_report_csv(header + row, "cr.csv");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().format(),
+            "cr.csv:1:" + std::to_string(header.size() - 4) +
+                ": the header names column \"USER\" twice (columns 1 and 23)\n"
+                "  hint: a credential report names each column once");
+}
+
+TEST(CredentialReport, DuplicateRowsAreRefused) {
+  const std::string bob_fail =
+      "bob,arn:aws:iam::111122223333:user/bob,2020-01-01T00:00:00+00:00,true,N/A,N/A,N/A,false,"
+      "false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n";
+  std::string bob_pass = bob_fail;
+  bob_pass.replace(bob_pass.find(",false,false,"), 13, ",true,false,");
+  Result<CredentialReport> r = parse_credential_report_csv(std::string(kHeader) + bob_fail + kRoot + bob_pass, "cr.csv");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().format(),
+            "cr.csv:4:1: a second row for user \"bob\" (the first is on line 2)\n"
+            "  hint: the report lists each user once; a merged or edited report cannot say which row is true");
+  // The same ARN under another name is the same user.
+  std::string renamed = bob_pass;
+  renamed.replace(0, 3, "robert");
+  r = parse_credential_report_csv(std::string(kHeader) + bob_fail + renamed, "cr.csv");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message,
+            "a second row for ARN \"arn:aws:iam::111122223333:user/bob\" (the first is on line 2)");
+}
+
 }  // namespace
 }  // namespace iamwarden::snapshot

@@ -94,7 +94,7 @@ bool recorded_error(const JsonDocument& doc) {
 
 TEST(Samples, CustodianRecordingsLoad) {
   if (!fs::exists(samples_dir())) GTEST_SKIP();
-  size_t loaded = 0, aws_errors = 0;
+  size_t loaded = 0, aws_errors = 0, duplicate_rows = 0;
   for (const std::string& f : files_under("custodian-placebo", ".json")) {
     std::string name = fs::path(f).filename().string();
     auto starts = [&](std::string_view prefix) { return name.rfind(prefix, 0) == 0; };
@@ -156,6 +156,10 @@ TEST(Samples, CustodianRecordingsLoad) {
     }
     if (r) {
       ++loaded;
+    } else if (r.error().message.find("a second row for user \"christopher\"") != std::string::npos) {
+      // Two recordings list "christopher" twice, once never and once recently logged in: a
+      // contradiction no row can settle, refused (docs/snapshot.md).
+      ++duplicate_rows;
     } else {
       // Only recorded AWS failures may be refused, and the message says so.
       EXPECT_TRUE(recorded_error(doc)) << r.error().format();
@@ -165,6 +169,7 @@ TEST(Samples, CustodianRecordingsLoad) {
   }
   EXPECT_GT(loaded, 40u);
   EXPECT_GT(aws_errors, 0u);
+  EXPECT_EQ(duplicate_rows, 2u);
 }
 
 TEST(Samples, CloudmapperFilesLoad) {

@@ -10,11 +10,15 @@
 namespace iamwarden::snapshot {
 
 struct ScratchDir {
-  std::filesystem::path path =
-      std::filesystem::temp_directory_path() /
-      std::filesystem::path("iamwarden-snapshot-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  ScratchDir() { std::filesystem::create_directories(path); }
+  std::filesystem::path path;
+  /// suffix tells apart several directories of one test.
+  explicit ScratchDir(const std::string& suffix = "")
+      : path(std::filesystem::temp_directory_path() /
+             std::filesystem::path("iamwarden-snapshot-" +
+                                   std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                                   ::testing::UnitTest::GetInstance()->current_test_info()->name() + suffix)) {
+    std::filesystem::create_directories(path);
+  }
   ~ScratchDir() { std::filesystem::remove_all(path); }
   ScratchDir(const ScratchDir&) = delete;
   ScratchDir& operator=(const ScratchDir&) = delete;

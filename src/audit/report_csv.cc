@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "audit/report.h"
+#include "snapshot/completeness.h"
 
 namespace iamwarden::audit {
 namespace {
@@ -34,6 +35,13 @@ void append_row(std::string& out, std::initializer_list<std::string_view> fields
 
 std::string render_csv(const AuditReport& report, const ReportOptions&) {
   std::string out;
+  // An incomplete snapshot: a "#" line before the header, so that no import passes it silently.
+  if (!report.incomplete.empty()) {
+    std::string headline = snapshot::gaps_headline(report.incomplete);
+    for (char& c : headline)
+      if (c == '\r' || c == '\n') c = ' ';
+    out += "# " + headline + "\r\n";
+  }
   append_row(out, {"check", "title", "status", "severity", "service", "resource", "resource_name", "message", "evidence",
                    "mute_reason"});
   for (const Finding& f : report.results) {

@@ -6,6 +6,7 @@
 
 #include "audit/report.h"
 #include "audit/report_util.h"
+#include "snapshot/completeness.h"
 
 namespace iamwarden::audit {
 namespace {
@@ -168,13 +169,20 @@ void baseline_section(std::string& out, const AuditReport& r, const BaselineDiff
 std::string render_text(const AuditReport& report, const ReportOptions& options) {
   Painter paint(options.color);
   std::string out;
+  if (!report.incomplete.empty()) {
+    out += paint("1;31", snapshot::gaps_headline(report.incomplete)) + "\n";
+    for (const std::string& gap : report.incomplete) fmt::format_to(std::back_inserter(out), "  - {}\n", gap);
+    out += '\n';
+  }
   summary(out, report, paint);
   if (options.baseline) {
     baseline_section(out, report, *options.baseline, paint);
   } else {
+    // A partial snapshot: what could not be judged comes before what failed.
+    if (!report.incomplete.empty()) not_evaluated(out, report, paint);
     failures(out, reported_failures(report, nullptr), paint);
     if (!report.counts.fail) out += "\nNo failures.\n";
-    not_evaluated(out, report, paint);
+    if (report.incomplete.empty()) not_evaluated(out, report, paint);
     short_list(out, "Muted", with_status(report, Status::kMuted), paint, true);
     if (options.show_passed) short_list(out, "Passed", with_status(report, Status::kPass), paint, false);
   }

@@ -105,6 +105,31 @@ bool lint_managed(const LintCliOptions& o, const lint::LintOptions& options, std
   return true;
 }
 
+// "iamwarden lint: 3 policies, 1 error, 2 warnings" (stderr, so a clean run says it ran and
+// standard output stays empty for scripts).
+std::string summary_line(const std::vector<lint::LintResult>& results, size_t input_errors) {
+  size_t counts[4] = {0, 0, 0, 0};
+  for (const lint::LintResult& r : results)
+    for (const lint::Finding& f : r.findings) ++counts[static_cast<size_t>(f.severity)];
+  auto plural = [](size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  std::string out = "iamwarden lint: " + plural(results.size(), "policy", "policies");
+  static constexpr std::string_view kNames[4][2] = {{"error", "errors"},
+                                                    {"security warning", "security warnings"},
+                                                    {"warning", "warnings"},
+                                                    {"suggestion", "suggestions"}};
+  bool any = false;
+  for (size_t i = 0; i < 4; ++i) {
+    if (!counts[i]) continue;
+    out += ", " + plural(counts[i], kNames[i][0], kNames[i][1]);
+    any = true;
+  }
+  if (!any) out += ", no findings";
+  if (input_errors) out += fmt::format("; {} not read or not valid", plural(input_errors, "input", "inputs"));
+  return out;
+}
+
 int run(const LintCliOptions& o) {
   if (o.list_checks) return list_checks(o.format);
   std::optional<policy::PolicyKind> kind = parse_kind(o.type);
@@ -150,6 +175,7 @@ int run(const LintCliOptions& o) {
     for (const lint::Finding& f : r.findings) failed = failed || lint::at_or_above(f.severity, *threshold);
   for (const Error& e : errors)
     if (e.code != ErrorCode::kJsonSyntax || o.format != "text") fmt::print(stderr, "error: {}\n", e.format());
+  if (o.format == "text") fmt::print(stderr, "{}\n", summary_line(results, errors.size()));
   if (!errors.empty()) return kExitInput;
   return failed ? kExitCheckFailed : kExitOk;
 }

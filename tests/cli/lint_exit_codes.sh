@@ -5,9 +5,14 @@ bin=$1; src=$2; tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 cases=$src/tests/lint/cases
 
-"$bin" lint "$cases/identity/invalid_action.ok.json" >"$tmp/out"; rc=$?
+"$bin" lint "$cases/identity/invalid_action.ok.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 0 ] || fail "clean policy exits 0, got $rc: $(cat "$tmp/out")"
-[ ! -s "$tmp/out" ] || fail "clean policy prints nothing: $(cat "$tmp/out")"
+[ ! -s "$tmp/out" ] || fail "clean policy prints nothing on stdout: $(cat "$tmp/out")"
+[ "$(cat "$tmp/err")" = "iamwarden lint: 1 policy, no findings" ] || fail "clean run summary: $(cat "$tmp/err")"
+"$bin" lint "$cases/identity/invalid_action.json" "$cases/identity/invalid_effect.json" >/dev/null 2>"$tmp/err"
+[ "$(cat "$tmp/err")" = "iamwarden lint: 2 policies, 1 error, 1 warning" ] || fail "summary counts: $(cat "$tmp/err")"
+"$bin" lint --format json "$cases/identity/invalid_action.ok.json" >/dev/null 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "no summary line with --format json: $(cat "$tmp/err")"
 
 "$bin" lint "$cases/identity/invalid_effect.json" >/dev/null; rc=$?
 [ $rc -eq 1 ] || fail "an ERROR exits 1, got $rc"

@@ -14,12 +14,12 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME iamwarden)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "offline AWS IAM policy simulator, linter and account auditor")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
- iamwarden evaluates requests against AWS IAM policies as AWS does and explains the
- decision, lints policy documents like IAM Access Analyzer, audits account snapshots
- against IAM best practice, the CIS AWS Foundations Benchmark, the AWS Config rules
- and the Security Hub controls, computes effective permissions and finds hard-coded
- AWS credentials. The AWS action catalog and managed policies are built in.")
+# The extended description; CPack indents it under the summary line.
+set(CPACK_PACKAGE_DESCRIPTION "iamwarden evaluates requests against AWS IAM policies as AWS does and \
+explains the decision, lints policy documents like IAM Access Analyzer, audits account snapshots against \
+IAM best practice, the CIS AWS Foundations Benchmark, the AWS Config rules and the Security Hub \
+controls, computes effective permissions and finds hard-coded AWS credentials. The AWS action catalog \
+and managed policies are built in.")
 set(IAMWARDEN_PACKAGE_MAINTAINER "iamwarden developers <iamwarden@localhost>" CACHE STRING
   "The Maintainer field of the Debian package")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${IAMWARDEN_PACKAGE_MAINTAINER}")

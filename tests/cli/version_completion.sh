@@ -51,7 +51,7 @@ complete_line() {
 [ "$(complete_line iamwarden simu)" = "simulate" ] || fail "subcommand: '$(complete_line iamwarden simu)'"
 [ "$(complete_line iamwarden ch)" = "checks" ] || fail "subcommand: '$(complete_line iamwarden ch)'"
 [ "$(complete_line iamwarden --ver)" = "--version" ] || fail "top-level option"
-[ "$(complete_line iamwarden simulate --exp)" = "--explain" ] || fail "option: '$(complete_line iamwarden simulate --exp)'"
+[ "$(complete_line iamwarden simulate --expl)" = "--explain" ] || fail "option: '$(complete_line iamwarden simulate --expl)'"
 [ "$(complete_line iamwarden simulate --format '')" = "text json" ] \
   || fail "choices: '$(complete_line iamwarden simulate --format '')'"
 [ "$(complete_line iamwarden audit examples/demo-account --fail-on h)" = "high" ] \

@@ -9,6 +9,7 @@
 
 #include "base/json_writer.h"
 #include "base/parallel.h"
+#include "base/safe_text.h"
 
 namespace iamwarden::access {
 namespace {
@@ -111,13 +112,13 @@ std::vector<AdminAnswer> admin_for_all(const snapshot::Account& account, const c
 
 std::string effective_access_text(const EffectiveAccess& access, const catalog::Catalog& catalog) {
   std::string out = fmt::format("{} {}\n  administrator: {}\n  actions: {} allowed, {} conditional, {} denied\n",
-                                access.is_role ? "role" : "user", access.principal,
+                                access.is_role ? "role" : "user", safe_text(access.principal),
                                 access.admin == Grant::kAllowed       ? "yes"
                                 : access.admin == Grant::kConditional ? "only under conditions"
                                                                       : "no",
                                 access.allowed, access.conditional, access.denied);
-  if (!access.scp_note.empty()) fmt::format_to(std::back_inserter(out), "  note: {}\n", access.scp_note);
-  for (const std::string& p : access.problems) fmt::format_to(std::back_inserter(out), "  warning: {}\n", p);
+  if (!access.scp_note.empty()) fmt::format_to(std::back_inserter(out), "  note: {}\n", safe_text(access.scp_note));
+  for (const std::string& p : access.problems) fmt::format_to(std::back_inserter(out), "  warning: {}\n", safe_text(p));
   const catalog::Service* current = nullptr;
   for (const ActionGrant& a : access.actions) {
     const catalog::Service& s = catalog.service_of(*a.action);
@@ -128,9 +129,11 @@ std::string effective_access_text(const EffectiveAccess& access, const catalog::
     fmt::format_to(std::back_inserter(out), "  {:<12} {:<48} {}\n", grant_name(a.grant), a.action->name,
                    catalog::access_level_name(a.action->level));
     if (!a.reason.condition_keys.empty())
-      fmt::format_to(std::back_inserter(out), "  {:<12}   when: {}\n", "", fmt::join(a.reason.condition_keys, ", "));
+      fmt::format_to(std::back_inserter(out), "  {:<12}   when: {}\n", "",
+                     safe_text(fmt::format("{}", fmt::join(a.reason.condition_keys, ", "))));
     if (!a.reason.resources.empty())
-      fmt::format_to(std::back_inserter(out), "  {:<12}   on: {}\n", "", fmt::join(a.reason.resources, ", "));
+      fmt::format_to(std::back_inserter(out), "  {:<12}   on: {}\n", "",
+                     safe_text(fmt::format("{}", fmt::join(a.reason.resources, ", "))));
   }
   return out;
 }
@@ -164,8 +167,8 @@ std::string effective_access_json(const EffectiveAccess& access, const catalog::
 std::string admin_answers_text(const std::vector<AdminAnswer>& answers) {
   std::string out;
   for (const AdminAnswer& a : answers) {
-    fmt::format_to(std::back_inserter(out), "{:<18} {}\n", admin_word(a.admin), a.principal);
-    for (const std::string& p : a.problems) fmt::format_to(std::back_inserter(out), "{:<18}   warning: {}\n", "", p);
+    fmt::format_to(std::back_inserter(out), "{:<18} {}\n", admin_word(a.admin), safe_text(a.principal));
+    for (const std::string& p : a.problems) fmt::format_to(std::back_inserter(out), "{:<18}   warning: {}\n", "", safe_text(p));
   }
   return out;
 }

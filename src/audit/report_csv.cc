@@ -1,5 +1,7 @@
 // RFC 4180 CSV: a header row, then one row per result; fields quoted only when they hold a comma,
-// a quote, CR or LF (quotes doubled); CRLF line ends.
+// a quote, CR or LF (quotes doubled); CRLF line ends. A field a spreadsheet would run as a formula
+// (first character = + - @ TAB or CR: resource names and tags come from the account) gets a
+// leading "'" (OWASP CSV-injection guidance).
 #include <fmt/format.h>
 
 #include "audit/report.h"
@@ -8,12 +10,19 @@
 namespace iamwarden::audit {
 namespace {
 
+bool starts_like_formula(std::string_view field) {
+  return !field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
+}
+
 void append_field(std::string& out, std::string_view field) {
+  std::string_view prefix = starts_like_formula(field) ? "'" : "";
   if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(prefix);
     out.append(field);
     return;
   }
   out += '"';
+  out.append(prefix);
   for (char c : field) {
     if (c == '"') out += '"';
     out += c;

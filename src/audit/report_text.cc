@@ -7,6 +7,7 @@
 #include "audit/report.h"
 #include "audit/report_util.h"
 #include "snapshot/completeness.h"
+#include "base/safe_text.h"
 
 namespace iamwarden::audit {
 namespace {
@@ -60,24 +61,25 @@ void field(std::string& out, std::string_view label, std::string_view value) {
 }
 
 std::string resource_label(const Finding& f) {
-  if (f.resource_name.empty() || f.resource_name == f.resource) return f.resource;
-  return fmt::format("{} ({})", f.resource_name, f.resource);
+  if (f.resource_name.empty() || f.resource_name == f.resource) return safe_text(f.resource);
+  return fmt::format("{} ({})", safe_text(f.resource_name), safe_text(f.resource));
 }
 
 std::string origin_label(const snapshot::Origin& o) {
   if (o.file.empty()) return "";
-  std::string out = o.line ? fmt::format("{}:{}", o.file, o.line) : o.file;
-  if (!o.pointer.empty()) out += " " + o.pointer;
+  std::string out = o.line ? fmt::format("{}:{}", safe_text(o.file), o.line) : safe_text(o.file);
+  if (!o.pointer.empty()) out += " " + safe_text(o.pointer);
   return out;
 }
 
 void summary(std::string& out, const AuditReport& r, const Painter& paint) {
-  out += paint.bold(fmt::format("iamwarden audit of account {}{}", r.account_id.empty() ? "(unknown)" : r.account_id,
-                                r.partition.empty() || r.partition == "aws" ? "" : " (" + r.partition + ")"));
+  out += paint.bold(fmt::format("iamwarden audit of account {}{}",
+                                r.account_id.empty() ? "(unknown)" : safe_text(r.account_id),
+                                r.partition.empty() || r.partition == "aws" ? "" : " (" + safe_text(r.partition) + ")"));
   out += '\n';
-  if (!r.source.empty()) fmt::format_to(std::back_inserter(out), "  snapshot   {}\n", r.source);
+  if (!r.source.empty()) fmt::format_to(std::back_inserter(out), "  snapshot   {}\n", safe_text(r.source));
   fmt::format_to(std::back_inserter(out), "  time       {}\n", iso_time(r.generated_at));
-  fmt::format_to(std::back_inserter(out), "  config     {}\n", r.config_file.empty() ? "built-in defaults" : r.config_file);
+  fmt::format_to(std::back_inserter(out), "  config     {}\n", r.config_file.empty() ? "built-in defaults" : safe_text(r.config_file));
   fmt::format_to(std::back_inserter(out), "  checks     {} run, {} results\n\n", r.checks_run.size(), r.results.size());
   if (!r.frameworks.empty()) {
     out += paint.bold("Frameworks") + "\n";
@@ -104,8 +106,9 @@ void failure(std::string& out, const Finding& f, const Painter& paint) {
   fmt::format_to(std::back_inserter(out), "  {} {}: {}\n", paint.severity(f.severity, upper(severity_name(f.severity))),
                  paint.bold(m.id), m.title);
   field(out, "resource", resource_label(f));
-  field(out, "why", f.message);
-  for (size_t i = 0; i < f.evidence.size(); ++i) field(out, i ? "" : "evidence", f.evidence[i]);
+  // Messages and evidence quote the account's names and values: escaped, so one line stays one line.
+  field(out, "why", safe_text(f.message));
+  for (size_t i = 0; i < f.evidence.size(); ++i) field(out, i ? "" : "evidence", safe_text(f.evidence[i]));
   field(out, "fix", m.remediation);
   field(out, "cli", m.remediation_cli);
   field(out, "at", origin_label(f.origin));
@@ -134,7 +137,7 @@ void not_evaluated(std::string& out, const AuditReport& r, const Painter& paint)
     if (groups[{f->check->id, f->message}]++ == 0) order.emplace_back(f->check->id, f->message);
   for (const auto& key : order) {
     size_t n = groups[key];
-    fmt::format_to(std::back_inserter(out), "  {}: {}{}\n", key.first, key.second,
+    fmt::format_to(std::back_inserter(out), "  {}: {}{}\n", key.first, safe_text(key.second),
                    n > 1 ? fmt::format(" ({} resources)", n) : "");
   }
 }
@@ -145,12 +148,13 @@ void short_list(std::string& out, std::string_view heading, const std::vector<co
   out += '\n' + paint.bold(fmt::format("{} ({})", heading, list.size())) + "\n";
   for (const Finding* f : list)
     fmt::format_to(std::back_inserter(out), "  {}  {}: {}\n", f->check->id,
-                   f->resource_name.empty() ? f->resource : f->resource_name, reason ? f->mute_reason : f->message);
+                   safe_text(f->resource_name.empty() ? f->resource : f->resource_name),
+                   safe_text(reason ? f->mute_reason : f->message));
 }
 
 void baseline_section(std::string& out, const AuditReport& r, const BaselineDiff& diff, const Painter& paint) {
   fmt::format_to(std::back_inserter(out), "\n{} {}: {} new, {} resolved, {} still failing\n", paint.bold("Baseline"),
-                 diff.file, diff.added.size(), diff.resolved.size(), diff.unchanged);
+                 safe_text(diff.file), diff.added.size(), diff.resolved.size(), diff.unchanged);
   std::vector<const Finding*> added = reported_failures(r, &diff);
   if (!added.empty()) {
     out += '\n' + paint.bold(fmt::format("New failures ({})", added.size())) + "\n";
@@ -159,8 +163,8 @@ void baseline_section(std::string& out, const AuditReport& r, const BaselineDiff
   if (!diff.resolved.empty()) {
     out += '\n' + paint.bold(fmt::format("Resolved ({})", diff.resolved.size())) + "\n";
     for (const BaselineFinding& b : diff.resolved)
-      fmt::format_to(std::back_inserter(out), "  {:<8} {}  {}{}\n", b.severity, b.check, b.resource,
-                     b.message.empty() ? "" : ": " + b.message);
+      fmt::format_to(std::back_inserter(out), "  {:<8} {}  {}{}\n", safe_text(b.severity), safe_text(b.check),
+                     safe_text(b.resource), b.message.empty() ? "" : ": " + safe_text(b.message));
   }
 }
 
@@ -188,7 +192,7 @@ std::string render_text(const AuditReport& report, const ReportOptions& options)
   }
   if (!report.notes.empty()) {
     out += '\n' + paint.bold("Notes") + "\n";
-    for (const std::string& note : report.notes) fmt::format_to(std::back_inserter(out), "  - {}\n", note);
+    for (const std::string& note : report.notes) fmt::format_to(std::back_inserter(out), "  - {}\n", safe_text(note));
   }
   return out;
 }

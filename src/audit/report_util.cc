@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/json_writer.h"
+#include "base/safe_text.h"
 #include "snapshot/timestamp.h"
 
 namespace iamwarden::audit {
@@ -80,6 +81,8 @@ void append_check_members(std::string& out, const CheckMeta& m) {
   append_json_strings(out, m.references);
   out += ",\"inputs\":";
   append_json_strings(out, m.inputs);
+  out += ",\"parameters\":";  // framework parameters it honours (audit/parameters.h)
+  append_json_strings(out, m.parameters);
 }
 
 std::string severity_counts_line(const StatusCounts& counts) {
@@ -90,13 +93,18 @@ std::string severity_counts_line(const StatusCounts& counts) {
   return out;
 }
 
-// No raw HTML: "<root_account>" would otherwise vanish as an unknown tag.
-std::string markdown_cell(std::string_view text) {
+// No raw HTML: "<root_account>" would otherwise vanish as an unknown tag. Control characters are
+// escaped first (safe_text). "@name" gets a word joiner after the "@" so a PR comment pings nobody
+// (a backslash escape does not stop GitHub's mentions).
+std::string markdown_cell(std::string_view raw) {
+  std::string one_line(raw);
+  for (char& c : one_line)
+    if (c == '\n' || c == '\r') c = ' ';
+  std::string text = safe_text(one_line);
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '\r': break;
-      case '\n': out += ' '; break;
+      case '@': out += "@\u2060"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
@@ -107,14 +115,14 @@ std::string markdown_cell(std::string_view text) {
   return out;
 }
 
-// A code span: backslash escapes do not work inside one, so backticks and line breaks are dropped
+// A code span: backslash escapes do not work inside one, so backticks are dropped and controls escaped
 // (GFM still needs a pipe escaped inside a table).
-std::string markdown_code(std::string_view text) {
+std::string markdown_code(std::string_view raw) {
+  std::string text = safe_text(raw);
   std::string out = "`";
   for (char c : text) {
     if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else if (c != '`' && c != '\r') out += c;
+    else if (c != '`') out += c;
   }
   return out + "`";
 }

@@ -39,7 +39,7 @@ std::vector<const CheckMeta*> covered_checks(const AuditReport& report);
 std::vector<std::string_view> requirements_of(const Framework& framework, std::string_view check_id);
 
 /// Appends a check's metadata as JSON object members (no braces): id, title, severity, service,
-/// resource_type, description, risk, remediation {text, cli, terraform}, references, inputs.
+/// resource_type, description, risk, remediation {text, cli, terraform}, references, inputs, parameters.
 void append_check_members(std::string& out, const CheckMeta& meta);
 
 /// Appends a JSON array of strings.

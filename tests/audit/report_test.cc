@@ -293,6 +293,51 @@ TEST(ReportText, GroupsFailuresBySeverityWithTheFix) {
   EXPECT_NE(render_text(s.report, {true, false, nullptr}).find("\033[1;31mCRITICAL (1)\033[0m"), std::string::npos);
 }
 
+// Hostile names from an account: a spreadsheet formula in CSV, a mention in a PR comment, terminal
+// escapes in the text report.
+TEST(ReportCsv, FormulaLikeFieldsArePrefixed) {
+  SampleReport s;
+  s.report.results.resize(1);
+  s.report.results[0].resource_name = "=HYPERLINK(\"http://evil\",\"x\")";
+  s.report.results[0].message = "+1";
+  s.report.results[0].evidence = {"@SUM(A1)"};
+  s.report.results[0].mute_reason = "-2, minus";
+  std::string csv = render_csv(s.report, {});
+  std::string row = csv.substr(csv.find("\r\n") + 2);
+  EXPECT_EQ(row,
+            "iam_no_root_access_key,Root user has no access keys,FAIL,critical,iam,arn:aws:iam::111122223333:root,"
+            "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",'+1,'@SUM(A1),\"'-2, minus\"\r\n");
+  s.report.results[0].message = "\tcmd";
+  csv = render_csv(s.report, {});
+  EXPECT_NE(csv.find(",'\tcmd,"), std::string::npos) << csv;
+}
+
+TEST(ReportMarkdown, MentionsAndControlsAreDefused) {
+  SampleReport s;
+  s.report.results[0].message = "owned by @octocat and @org/team\x1b[31m";
+  std::string md = render_markdown(s.report, {});
+  EXPECT_EQ(md.find("@octocat"), std::string::npos) << md;
+  EXPECT_NE(md.find("owned by @\u2060octocat and @\u2060org/team\\\\x1b\\[31m"), std::string::npos) << md;
+  EXPECT_EQ(md.find('\x1b'), std::string::npos);
+}
+
+TEST(ReportText, UntrustedStringsAreEscaped) {
+  SampleReport s;
+  s.report.results[0].resource_name = "evil\x1b]0;pwned\x07";
+  s.report.results[0].message = "line one\n  PASS forged line\r";
+  s.report.results[0].evidence = {"\xc2\x9b" "2J"};
+  s.report.source = "snap\x1b[2K";
+  std::string text = render_text(s.report, {});
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text.find('\r'), std::string::npos) << text;
+  EXPECT_NE(text.find("  snapshot   snap\\x1b[2K\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("      resource  evil\\x1b]0;pwned\\x07 (arn:aws:iam::111122223333:root)\n"
+                      "      why       line one\\n  PASS forged line\\r\n"
+                      "      evidence  \\u{9b}2J\n"),
+            std::string::npos)
+      << text;
+}
+
 TEST(ReportText, BaselineShowsOnlyWhatChanged) {
   SampleReport s;
   BaselineDiff diff = diff_baseline(s.report, {{"test_odd_text", "arn:aws:iam::111122223333:user/bob", "medium", ""},

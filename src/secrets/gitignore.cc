@@ -55,7 +55,8 @@ std::vector<Step> compile(std::string_view pattern) {
         break;
       }
       if (double_star && at_segment_start && pattern[after] == '/') {
-        steps.push_back({Step::kDirs});  // "**/": zero or more whole directories
+        // "**/": zero or more whole directories; "**/**/" means the same, so repeats collapse into one.
+        if (steps.empty() || steps.back().kind != Step::kDirs) steps.push_back({Step::kDirs});
         p = after + 1;
         continue;
       }
@@ -81,29 +82,34 @@ std::vector<Step> compile(std::string_view pattern) {
   return steps;
 }
 
-// Positions are step index * 2, plus 1 inside a "**/" that has consumed part of a directory name.
+// Positions are step index * 2, plus 1 inside a "**/" that has consumed part of a directory name. Each set is
+// kept free of duplicates with a generation stamp per position, so one character costs at most one visit per
+// position: O(text length x pattern steps), no sorting, no recursion.
 class GlobRun {
  public:
-  GlobRun(std::string_view pattern, const std::vector<Step>& steps) : pattern_(pattern), steps_(steps) {}
+  GlobRun(std::string_view pattern, const std::vector<Step>& steps)
+      : pattern_(pattern), steps_(steps), stamp_(2 * steps.size() + 2, 0) {}
 
   bool match(std::string_view text) {
+    ++generation_;
     add(0, live_);
     for (char c : text) {
       if (rest_) return true;
       next_.clear();
+      ++generation_;
       for (size_t state : live_) advance(state, c);
       live_.swap(next_);
-      normalise();
       if (live_.empty()) return false;
     }
-    if (rest_) return true;
-    return std::binary_search(live_.begin(), live_.end(), steps_.size() * 2);
+    return rest_ || stamp_[steps_.size() * 2] == generation_;
   }
 
  private:
-  // Adds state and every state reachable from it without reading a character to into.
+  // Adds state and every state reachable from it without reading a character to into, stopping at one already
+  // there (its closure is there too).
   void add(size_t state, std::vector<size_t>& into) {
-    for (;;) {
+    while (stamp_[state] != generation_) {
+      stamp_[state] = generation_;
       into.push_back(state);
       size_t i = state / 2;
       if (state % 2 == 1 || i >= steps_.size()) return;
@@ -144,13 +150,10 @@ class GlobRun {
     }
   }
 
-  void normalise() {
-    std::sort(live_.begin(), live_.end());
-    live_.erase(std::unique(live_.begin(), live_.end()), live_.end());
-  }
-
   std::string_view pattern_;
   const std::vector<Step>& steps_;
+  std::vector<uint32_t> stamp_;  // generation in which each position was last added
+  uint32_t generation_ = 0;
   std::vector<size_t> live_, next_;
   bool rest_ = false;
 };

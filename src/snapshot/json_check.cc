@@ -374,7 +374,10 @@ class Checker {
   const std::string& file_;
   JsonCheckHooks* hooks_;
   size_t pos_ = 0;
-  std::vector<Frame> stack_;  // frames are reused: stack_[0, depth_) are open
+  // Frames are reused: stack_[0, depth_) are open. A deque, not a vector: growing it must not
+  // move the open frames, whose keys view their own storage (a vector copied them on growth,
+  // leaving the views dangling: found by fuzz_snapshot_json).
+  std::deque<Frame> stack_;
   size_t depth_ = 0;
   Error error_;
 };

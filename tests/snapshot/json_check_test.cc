@@ -70,6 +70,20 @@ TEST(JsonCheck, DuplicateMembersAreRefused) {
   EXPECT_EQ(check(many + "\"k100\": 0}"), "ok");
 }
 
+TEST(JsonCheck, EscapedNamesSurviveDeeperNesting) {
+  // The outer name has an escape, so the checker keeps its unescaped copy; opening the array
+  // added a frame, which once moved that copy and left the pointer's view dangling (ASan: the
+  // fuzz corpus entry escaped_key_then_nesting.json).
+  EXPECT_EQ(check("{\"Us\\rDetailList\": [1 2]}"),
+            "f.json:1:23: not valid JSON: expected ',' or ']' after an array element (at /Us\\rDetailList/0)");
+  std::string nested = "{\"k\\u0041\": ";
+  std::string pointer = "/kA";
+  for (int i = 0; i < 40; ++i) nested += "{\"x\\u0042\": ", pointer += "/xB";
+  nested += "tru";
+  EXPECT_EQ(check(nested), "f.json:1:" + std::to_string(nested.size() - 2) +
+                               ": not valid JSON: invalid literal (expected true, false or null) (at " + pointer + ")");
+}
+
 TEST(JsonCheck, DepthIsBoundedWithoutRecursion) {
   std::string deep(kMaxSnapshotJsonDepth, '[');
   deep += std::string(kMaxSnapshotJsonDepth, ']');

@@ -71,6 +71,7 @@ struct AuditConfig {
   std::string support_policy_usage_type = "IAM_ROLE";  ///< policyUsageType: ANY, IAM_USER, IAM_GROUP, IAM_ROLE
   std::string trail_read_write_type;                  ///< readWriteType: "", ALL, ReadOnly, WriteOnly ("": any)
   std::optional<bool> trail_include_management_events;  ///< includeManagementEvents (nullopt: not asked)
+  bool root_inactive_keys_count = false;  ///< countInactiveRootKeys: an inactive root key fails too (AWS Config)
 };
 
 /// The configuration of a profile ("default" or "cis") without a file.

@@ -130,6 +130,13 @@ std::string read_include_management(const AuditConfig& c) {
   return c.trail_include_management_events ? text_of(*c.trail_include_management_events) : "";
 }
 
+bool set_inactive_root_keys(AuditConfig& c, std::string_view v) {
+  std::optional<bool> b = boolean(v);
+  if (b) c.root_inactive_keys_count = *b;
+  return b.has_value();
+}
+std::string read_inactive_root_keys(const AuditConfig& c) { return text_of(c.root_inactive_keys_count); }
+
 bool set_without_users(AuditConfig& c, std::string_view v) {
   std::optional<bool> b = boolean(v);
   if (b) c.password_policy_without_users = *b;
@@ -156,6 +163,8 @@ const ParameterDef kParameters[] = {
      read_password_flag<&PasswordTarget::require_symbols>},
     {"RequireUppercaseCharacters", "password_policy.require_uppercase", kBool,
      set_password_flag<&PasswordTarget::require_uppercase>, read_password_flag<&PasswordTarget::require_uppercase>},
+    {"countInactiveRootKeys", "iam_no_root_access_key: an inactive root access key fails too", kBool,
+     set_inactive_root_keys, read_inactive_root_keys},
     {"excludePermissionBoundaryPolicy", "policies used only as permissions boundaries are skipped", kBool,
      set_exclude_boundaries, read_exclude_boundaries},
     {"includeManagementEvents", "the trail must (true) or must not (false) include management events", kBool,

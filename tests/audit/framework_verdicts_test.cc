@@ -342,6 +342,20 @@ TEST(FrameworkVerdicts, SupportAccessOnAUserSatisfiesIam18ButNotCis) {
   EXPECT_EQ(fx.status("cis-3.0/1.17"), "FAIL");
 }
 
+// Where definitions disagree: an inactive root key.
+TEST(FrameworkVerdicts, InactiveRootKeyFailsConfigAndIam4ButNotCis) {
+  FrameworkFixture fx;
+  snapshot::CredentialReportRow& root = fx.add_row("<root_account>");
+  root.access_keys[0].active = false;
+  root.access_keys[0].last_rotated = days_before(fx.now, 300);
+  fx.audit();
+  EXPECT_EQ(fx.status("aws-config/iam-root-access-key-check"), "FAIL");
+  EXPECT_EQ(fx.status("security-hub/IAM.4"), "FAIL");
+  EXPECT_EQ(fx.status("cis-7.0/2.4"), "PASS");
+  EXPECT_EQ(fx.status("cis-3.0/1.4"), "PASS");
+  EXPECT_EQ(fx.status("iam-best-practices/root-access-keys"), "PASS");
+}
+
 // A check runs once per distinct parameter set: the same set as the configuration reuses its results.
 TEST(FrameworkVerdicts, ParameterKeysTellParameterSetsApart) {
   AuditConfig config;

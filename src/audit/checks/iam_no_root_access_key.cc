@@ -15,8 +15,10 @@ const CheckMeta kMeta{
     .service = "iam",
     .resource_type = "AwsAccount",
     .description = "Reads access_key_1_active and access_key_2_active of the <root_account> row of the credential "
-                   "report; an inactive key is mentioned but does not fail. Without the report's root row, "
-                   "AccountAccessKeysPresent of the account summary decides (it counts inactive keys too).",
+                   "report; an inactive key is mentioned but does not fail (CIS's audit), unless "
+                   "countInactiveRootKeys is true (AWS Config iam-root-access-key-check, Security Hub IAM.4: a root "
+                   "key that exists fails). Without the report's root row, AccountAccessKeysPresent of the account "
+                   "summary decides (it counts inactive keys too).",
     .risk = "A root access key gives programmatic, unrestricted access to the whole account that no IAM policy "
             "or permissions boundary can limit; once leaked (code, CI logs, laptops) the account is lost.",
     .remediation = "Sign in as the root user and delete its access keys under Security credentials; use IAM "
@@ -30,6 +32,7 @@ const CheckMeta kMeta{
                    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html",
                    "https://docs.aws.amazon.com/config/latest/developerguide/iam-root-access-key-check.html"},
     .inputs = {"credential-report.csv", "account-summary.json"},
+    .parameters = {"countInactiveRootKeys"},
 };
 
 void from_report(const CheckContext& context, FindingSink& out, const snapshot::CredentialReportRow& root) {
@@ -38,6 +41,13 @@ void from_report(const CheckContext& context, FindingSink& out, const snapshot::
     const snapshot::CredentialKey& key = root.access_keys[i];
     if (key.active) active.push_back(describe_access_key(context, root, i));
     else if (key.last_rotated.unix_seconds) inactive.push_back(describe_access_key(context, root, i) + " is inactive");
+  }
+  if (context.config.root_inactive_keys_count && active.empty() && !inactive.empty()) {
+    Finding& f = out.fail(account_root_arn(context.account),
+                          fmt::format("the root user has an access key: {} (an inactive key counts here)",
+                                      fmt::join(inactive, "; ")));
+    at_row(f, context.account, root);
+    return;
   }
   std::string arn = account_root_arn(context.account);
   std::string inactive_note = inactive.empty() ? "" : fmt::format(" ({})", fmt::join(inactive, "; "));

@@ -66,3 +66,25 @@ TEST(IamNoRootAccessKey, NotEvaluatedWithoutEither) {
 
 }  // namespace
 }  // namespace iamwarden::audit::testing
+
+namespace iamwarden::audit::testing {
+namespace {
+
+TEST(IamNoRootAccessKey, InactiveKeyFailsWhenCounted) {
+  AuditFixture fx;
+  snapshot::CredentialReportRow& root = fx.add_row("<root_account>");
+  root.access_keys[1].last_rotated = days_before(fx.now, 300);
+  std::vector<Finding> f = fx.run("iam_no_root_access_key");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].status, Status::kPass);
+  fx.config.root_inactive_keys_count = true;
+  f = fx.run("iam_no_root_access_key");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].status, Status::kFail);
+  EXPECT_EQ(f[0].message,
+            "the root user has an access key: access key 2 (last rotated 300 days ago, never used) is inactive (an "
+            "inactive key counts here)");
+}
+
+}  // namespace
+}  // namespace iamwarden::audit::testing

@@ -1,5 +1,5 @@
 // Fuzzes the whole-document check of snapshot JSON against simdjson's full (DOM) parser: a text the
-// check accepts must be valid JSON to simdjson too, and a syntax error it reports must be one
+// check accepts must be valid JSON to simdjson too (out-of-range numbers aside), and a syntax error it reports must be one
 // simdjson also sees (depth aside: the limits differ). Locations must lie inside the text.
 #include <simdjson.h>
 
@@ -20,7 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   simdjson::dom::element root;
   simdjson::error_code dom_error = parser.parse(padded).get(root);
   if (r) {
-    if (dom_error) std::abort();  // accepted junk
+    // Accepted junk; simdjson also refuses numbers out of a double's range (1e999), which
+    // RFC 8259 allows and other readers take as infinity: not junk.
+    if (dom_error && dom_error != simdjson::NUMBER_ERROR) std::abort();
     return 0;
   }
   const iamwarden::Error& e = r.error();

@@ -1,10 +1,11 @@
 // Trust policies: other accounts without sts:ExternalId or MFA, service principals without a source, and
-// OIDC providers (GitHub included) without a condition on the token's claims.
+// federation (OIDC incl. GitHub and Cognito, SAML) without the claim conditions policy/federated_trust.h asks for.
 #include <fmt/format.h>
 
 #include "lint/rule.h"
 #include "lint/rule_util.h"
 #include "lint/statement_facts.h"
+#include "policy/federated_trust.h"
 
 namespace iamwarden::lint {
 namespace {
@@ -31,33 +32,34 @@ constexpr LintMeta kGithub{"missing_github_repo_condition_key", Severity::kSecur
                            "Every GitHub repository can get tokens from token.actions.githubusercontent.com; "
                            "without a sub condition any of them can assume the role.",
                            "add StringLike token.actions.githubusercontent.com:sub = repo:ORG/REPO:ref:refs/heads/main"};
+constexpr LintMeta kSaml{"missing_saml_audience_condition", Severity::kSecurityWarning,
+                         "SAML provider trusted without a SAML:aud condition",
+                         "Without SAML:aud the role accepts an assertion the identity provider issued for any "
+                         "service provider, not only for AWS sign-in.",
+                         "add \"StringEquals\": {\"SAML:aud\": \"https://signin.aws.amazon.com/saml\"}"};
 constexpr LintMeta kGithubWildcard{"specific_github_repo_and_branch_recommended", Severity::kWarning,
                                    "Wildcard in the GitHub sub condition",
                                    "A wildcard in token.actions.githubusercontent.com:sub lets more repositories, "
                                    "branches or events assume the role than intended.",
                                    "name the repository and branch or environment exactly"};
 
-constexpr std::string_view kGithubHost = "token.actions.githubusercontent.com";
-
 bool is_account(std::string_view v) {
   if (v.size() == 12 && v.find_first_not_of("0123456789") == std::string_view::npos) return true;
   return v.rfind("arn:", 0) == 0 && v.size() > 5 && v.substr(v.size() - 5) == ":root";
 }
 
-// The provider host of a Federated principal ("arn:aws:iam::1:oidc-provider/host/path" or "accounts.google.com").
-std::string_view oidc_host(std::string_view federated) {
-  constexpr std::string_view kMarker = ":oidc-provider/";
-  size_t at = federated.find(kMarker);
-  if (at != std::string_view::npos) return federated.substr(at + kMarker.size());
-  if (federated.rfind("arn:", 0) == 0) return {};  // SAML providers and others
-  return federated;
-}
-
-bool has_key_with_prefix(const policy::Statement& st, std::string_view prefix) {
-  for (const policy::ConditionClause& c : st.conditions)
-    if (istarts_with(c.key.value, prefix) && c.key.value.size() > prefix.size() && c.key.value[prefix.size()] == ':')
-      return true;
-  return false;
+// The lint code for each federated-trust gap (the judgement itself is policy/federated_trust.h,
+// shared with the audit check iam_role_federated_trust_restricted).
+std::string_view code_of(policy::FederatedTrustGap gap) {
+  switch (gap) {
+    case policy::FederatedTrustGap::kGithubNoSubject: return "missing_github_repo_condition_key";
+    case policy::FederatedTrustGap::kGithubAnyRepository:
+    case policy::FederatedTrustGap::kGithubSubjectWildcard: return "specific_github_repo_and_branch_recommended";
+    case policy::FederatedTrustGap::kCognitoNoAudience:
+    case policy::FederatedTrustGap::kOidcNoClaims: return "missing_condition_key_for_oidc_principal";
+    case policy::FederatedTrustGap::kSamlNoAudience: return "missing_saml_audience_condition";
+  }
+  return "missing_condition_key_for_oidc_principal";
 }
 
 void check_trust(LintContext& context, const policy::Statement& st) {
@@ -71,29 +73,13 @@ void check_trust(LintContext& context, const policy::Statement& st) {
                      fmt::format("account principal \"{}\" can assume this role without sts:ExternalId or MFA",
                                  p.value.value));
     }
-    if (p.type != policy::PrincipalType::kFederated) continue;
-    const std::string_view host = oidc_host(p.value.value);
-    if (host.empty()) continue;
-    if (iequals(host, kGithubHost)) {
-      if (!has_condition_key(st, {"token.actions.githubusercontent.com:sub"})) {
-        context.report("missing_github_repo_condition_key", p.value.offset, principal_pointer,
-                       "any GitHub repository can assume this role: there is no condition on "
-                       "token.actions.githubusercontent.com:sub");
-        continue;
-      }
-      for (const policy::ConditionClause& c : st.conditions) {
-        if (!iequals(c.key.value, "token.actions.githubusercontent.com:sub")) continue;
-        for (size_t i = 0; i < c.values.size(); ++i)
-          if (has_wildcard(c.values[i].value))
-            context.report("specific_github_repo_and_branch_recommended", c.values[i].offset,
-                           context.value_pointer(st, c, i),
-                           fmt::format("\"{}\" lets more than one repository or branch assume the role", c.values[i].value));
-      }
-      continue;
-    }
-    if (!has_key_with_prefix(st, host))
-      context.report("missing_condition_key_for_oidc_principal", p.value.offset, principal_pointer,
-                     fmt::format("tokens from \"{}\" are accepted without a condition on their claims", host));
+  }
+  for (const policy::FederatedTrustFinding& f : policy::federated_trust_gaps(st)) {
+    if (f.clause)
+      context.report(code_of(f.gap), f.clause->values[f.value_index].offset,
+                     context.value_pointer(st, *f.clause, f.value_index), f.message);
+    else
+      context.report(code_of(f.gap), f.principal->value.offset, principal_pointer, f.message);
   }
 }
 
@@ -120,6 +106,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT("trust_conditions", run, kCrossAccount, kService, kOidc, kGithub, kGithubWildcard);
+IAMWARDEN_REGISTER_LINT("trust_conditions", run, kCrossAccount, kService, kOidc, kGithub, kGithubWildcard, kSaml);
 
 }  // namespace iamwarden::lint

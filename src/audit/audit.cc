@@ -10,6 +10,7 @@
 
 #include "audit/lib_policies.h"
 #include "audit/parameters.h"
+#include "base/closest_match.h"
 #include "base/parallel.h"
 
 namespace iamwarden::audit {
@@ -24,7 +25,8 @@ bool selected(const CheckMeta& meta, const std::vector<std::string>& globs) {
 
 // Severity overrides and suppressions of a list of findings; marks the suppressions that matched
 // something only because they expired.
-void suppress(std::vector<Finding>& findings, const AuditConfig& config, int64_t now, std::vector<bool>& expired_used) {
+void suppress(std::vector<Finding>& findings, const AuditConfig& config, int64_t now, std::vector<bool>& expired_used,
+              std::vector<bool>* used = nullptr) {
   for (Finding& f : findings) {
     auto o = config.severity_overrides.find(f.check->id);
     if (o != config.severity_overrides.end()) f.severity = o->second;
@@ -38,6 +40,7 @@ void suppress(std::vector<Finding>& findings, const AuditConfig& config, int64_t
       }
       f.status = Status::kMuted;
       f.mute_reason = s.reason;
+      if (used) (*used)[i] = true;
       break;
     }
   }
@@ -45,8 +48,8 @@ void suppress(std::vector<Finding>& findings, const AuditConfig& config, int64_t
 
 // Severity overrides and suppressions of the report's results; notes expired suppressions.
 void apply_config(AuditReport& report, const AuditConfig& config, int64_t now) {
-  std::vector<bool> expired_used(config.suppressions.size(), false);
-  suppress(report.results, config, now, expired_used);
+  std::vector<bool> expired_used(config.suppressions.size(), false), used(config.suppressions.size(), false);
+  suppress(report.results, config, now, expired_used, &used);
   for (size_t i = 0; i < config.suppressions.size(); ++i) {
     const Suppression& s = config.suppressions[i];
     if (s.expires && *s.expires <= now)
@@ -54,8 +57,13 @@ void apply_config(AuditReport& report, const AuditConfig& config, int64_t now) {
                                          s.expires_text, expired_used[i] ? " (its findings are reported again)" : "",
                                          s.reason));
   }
-  for (const auto& [id, severity] : config.severity_overrides)
-    if (!find_check(id)) report.notes.push_back(fmt::format("severity override for unknown check \"{}\"", id));
+  for (size_t i = 0; i < config.suppressions.size(); ++i) {
+    const Suppression& s = config.suppressions[i];
+    if (!used[i] && !expired_used[i] && !(s.expires && *s.expires <= now))
+      report.notes.push_back(fmt::format("warning: the suppression of {} for {} matches no failure; remove it if the "
+                                         "problem is fixed",
+                                         s.check, s.resource));
+  }
 }
 
 // Runs each check once per distinct parameter set the frameworks give it, and evaluates the
@@ -142,6 +150,27 @@ void recount(AuditReport& report) {
       case Status::kMuted: ++report.counts.muted; break;
     }
   }
+}
+
+std::optional<Error> unknown_check_ids(const AuditConfig& config) {
+  auto did_you_mean = [](std::string_view id) {
+    ClosestMatch closest(id);
+    for (const Check& c : all_checks()) closest.consider(c.meta->id);
+    return closest.best().empty() ? std::string("`iamwarden checks` lists them")
+                                  : fmt::format("did you mean {}?", closest.best());
+  };
+  for (const auto& [id, severity] : config.severity_overrides)
+    if (!find_check(id))
+      return Error{ErrorCode::kInvalidInput, fmt::format("[severity]: no check is named \"{}\"", id),
+                   SourceLoc{config.file, 0, 0, ""}, did_you_mean(id)};
+  for (const Suppression& s : config.suppressions) {
+    bool any = false;
+    for (const Check& c : all_checks()) any = any || glob_match(s.check, c.meta->id);
+    if (!any)
+      return Error{ErrorCode::kInvalidInput, fmt::format("suppression: no check matches \"{}\"", s.check),
+                   SourceLoc{config.file, 0, 0, ""}, did_you_mean(s.check)};
+  }
+  return std::nullopt;
 }
 
 AuditReport run_audit(const snapshot::Account& account, const AuditConfig& config, const AuditOptions& options) {

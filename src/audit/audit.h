@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,7 @@ struct AuditReport {
   std::string config_file;
   std::vector<Finding> results;  ///< sorted by check id, then resource
   std::vector<const Check*> checks_run;
+  std::vector<std::string> checks_left_out;  ///< --framework NAME: checks not mapped to it, not run
   std::vector<FrameworkResult> frameworks;
   std::vector<std::string> notes;  ///< expired suppressions, unresolved policies, loader warnings
   /// Why the snapshot is incomplete (snapshot/completeness.h gap lines, already escaped): every
@@ -47,6 +49,10 @@ struct AuditReport {
 
 /// Runs the checks, applies the configuration's severity overrides and suppressions (expired ones
 /// are listed in notes), evaluates the frameworks.
+/// The first check id the configuration names that no check has ([severity] keys, suppression
+/// check globs), as an error with "did you mean"; nullopt when every id is known.
+std::optional<Error> unknown_check_ids(const AuditConfig& config);
+
 AuditReport run_audit(const snapshot::Account& account, const AuditConfig& config, const AuditOptions& options);
 
 /// Recounts report.counts from report.results (after filtering, e.g. by a baseline).

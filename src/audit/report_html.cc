@@ -295,7 +295,7 @@ void card(std::string& out, std::string_view cls, std::string_view value, std::s
 void cards(std::string& out, const AuditReport& r) {
   out += "<section class=\"cards\" id=\"summary\">\n";
   for (const FrameworkResult& fw : r.frameworks)
-    card(out, "score", format_score(fw.score_percent) + "%", fmt::format("{} {}", fw.framework->name, fw.framework->version),
+    card(out, "score", score_label(fw), fmt::format("{} {}", fw.framework->name, fw.framework->version),
          fmt::format("{} passed · {} failed · {} not evaluated", fw.passed, fw.failed, fw.not_evaluated));
   for (Severity s : kSeveritiesDescending)
     card(out, fmt::format("c-{}", severity_name(s)), std::to_string(r.counts.fail_by_severity[static_cast<size_t>(s)]),
@@ -357,10 +357,10 @@ void checklists(std::string& out, const AuditReport& r) {
   for (const FrameworkResult& fw : r.frameworks) {
     const bool open = fw.framework->id == "iam-best-practices" || r.frameworks.size() == 1;
     fmt::format_to(std::back_inserter(out),
-                   "<details class=\"framework\" id=\"fw-{}\"{}><summary><b>{} {}</b> &#8212; {}% ({} passed, {} failed, "
+                   "<details class=\"framework\" id=\"fw-{}\"{}><summary><b>{} {}</b> &#8212; {} ({} passed, {} failed, "
                    "{} not evaluated, {} manual)</summary>\n<ul class=\"checklist\">\n",
                    escape(fw.framework->id), open ? " open" : "", escape(fw.framework->name), escape(fw.framework->version),
-                   format_score(fw.score_percent), fw.passed, fw.failed, fw.not_evaluated, fw.manual);
+                   score_label(fw), fw.passed, fw.failed, fw.not_evaluated, fw.manual);
     for (const RequirementResult& req : fw.requirements) {
       std::string_view status = requirement_status_name(req.status);
       fmt::format_to(std::back_inserter(out),

@@ -21,7 +21,12 @@ void append_summary(std::string& out, const AuditReport& r) {
   for (Severity s : kSeveritiesDescending)
     fmt::format_to(std::back_inserter(out), "{}\"{}\":{}", s == Severity::kCritical ? "" : ",", severity_name(s),
                    c.fail_by_severity[static_cast<size_t>(s)]);
-  out += "},\"frameworks\":[";
+  out += "}";
+  if (!r.checks_left_out.empty()) {
+    out += ",\"checks_left_out\":";
+    append_json_strings(out, r.checks_left_out);
+  }
+  out += ",\"frameworks\":[";
   for (size_t i = 0; i < r.frameworks.size(); ++i) {
     const FrameworkResult& fw = r.frameworks[i];
     fmt::format_to(std::back_inserter(out), "{}{{\"id\":{},\"name\":{},\"score_percent\":{}}}", i ? "," : "",

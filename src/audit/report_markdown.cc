@@ -85,8 +85,8 @@ std::string render_markdown(const AuditReport& report, const ReportOptions& opti
   if (!report.frameworks.empty()) {
     out += "\n### Frameworks\n\n| Framework | Score | Passed | Failed | Not evaluated | Manual |\n|:--|--:|--:|--:|--:|--:|\n";
     for (const FrameworkResult& fw : report.frameworks)
-      fmt::format_to(std::back_inserter(out), "| {} {} | {}% | {} | {} | {} | {} |\n", markdown_cell(fw.framework->name),
-                     markdown_cell(fw.framework->version), format_score(fw.score_percent), fw.passed, fw.failed,
+      fmt::format_to(std::back_inserter(out), "| {} {} | {} | {} | {} | {} | {} |\n", markdown_cell(fw.framework->name),
+                     markdown_cell(fw.framework->version), score_label(fw), fw.passed, fw.failed,
                      fw.not_evaluated, fw.manual);
   }
   if (options.show_passed) {

@@ -80,12 +80,16 @@ void summary(std::string& out, const AuditReport& r, const Painter& paint) {
   if (!r.source.empty()) fmt::format_to(std::back_inserter(out), "  snapshot   {}\n", safe_text(r.source));
   fmt::format_to(std::back_inserter(out), "  time       {}\n", iso_time(r.generated_at));
   fmt::format_to(std::back_inserter(out), "  config     {}\n", r.config_file.empty() ? "built-in defaults" : safe_text(r.config_file));
-  fmt::format_to(std::back_inserter(out), "  checks     {} run, {} results\n\n", r.checks_run.size(), r.results.size());
+  fmt::format_to(std::back_inserter(out), "  checks     {} run, {} results\n", r.checks_run.size(), r.results.size());
+  if (!r.checks_left_out.empty())
+    fmt::format_to(std::back_inserter(out), "  left out   {} checks not mapped to the framework: {}\n", r.checks_left_out.size(),
+                   fmt::join(r.checks_left_out, ", "));
+  out += '\n';
   if (!r.frameworks.empty()) {
     out += paint.bold("Frameworks") + "\n";
     for (const FrameworkResult& fw : r.frameworks)
-      fmt::format_to(std::back_inserter(out), "  {:<20} {:>5}%  {} passed, {} failed, {} not evaluated, {} manual  ({} {})\n",
-                     fw.framework->id, format_score(fw.score_percent), fw.passed, fw.failed, fw.not_evaluated,
+      fmt::format_to(std::back_inserter(out), "  {:<20} {:>6}  {} passed, {} failed, {} not evaluated, {} manual  ({} {})\n",
+                     fw.framework->id, score_label(fw), fw.passed, fw.failed, fw.not_evaluated,
                      fw.manual, fw.framework->name, fw.framework->version);
     out += '\n';
   }

@@ -129,4 +129,9 @@ std::string markdown_code(std::string_view raw) {
 
 std::string format_score(double percent) { return fmt::format("{:.1f}", percent); }
 
+std::string score_label(const FrameworkResult& result) {
+  if (result.passed + result.failed == 0) return "n/a";
+  return format_score(result.score_percent) + "%";
+}
+
 }  // namespace iamwarden::audit

@@ -58,4 +58,7 @@ std::string markdown_code(std::string_view text);
 /// A score as reports print it: "66.7".
 std::string format_score(double percent);
 
+/// A framework's score for people: "66.7%", or "n/a" when no requirement passed or failed.
+std::string score_label(const FrameworkResult& result);
+
 }  // namespace iamwarden::audit

@@ -4,10 +4,13 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -135,14 +138,23 @@ int run(const AuditCliOptions& o) {
   if (std::optional<int> bad = check_usage(o)) return *bad;
   audit::AuditConfig config;
   if (std::optional<int> bad = load_configuration(o, config)) return *bad;
+  if (std::optional<Error> unknown = audit::unknown_check_ids(config)) return input_error(*unknown);
   std::vector<audit::Framework> frameworks;
   std::vector<std::string> notes;
   if (std::optional<int> bad = load_framework_data(o, config, frameworks, notes)) return *bad;
   std::optional<std::vector<audit::BaselineFinding>> baseline;
   if (!o.baseline.empty()) {
-    Result<std::vector<audit::BaselineFinding>> loaded = audit::load_baseline(o.baseline);
-    if (!loaded) return input_error(loaded.error());
-    baseline = loaded.take();
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(o.baseline, ec))) {
+      // The first CI run has no baseline yet: every failure is new, and the run says so.
+      fmt::print(stderr, "notice: baseline {} does not exist yet: treated as empty (every failure is new)\n",
+                 safe_text(o.baseline));
+      baseline.emplace();
+    } else {
+      Result<std::vector<audit::BaselineFinding>> loaded = audit::load_baseline(o.baseline);
+      if (!loaded) return input_error(loaded.error());
+      baseline = loaded.take();
+    }
   }
   Result<catalog::Catalog> catalog = catalog::load_catalog(o.data_dir);
   if (!catalog) return input_error(catalog.error());
@@ -165,6 +177,24 @@ int run(const AuditCliOptions& o) {
   audit::AuditOptions options;
   options.now = now;
   options.checks = o.checks;
+  // --framework NAME: only the checks its requirements map (what prowler --compliance does); the
+  // others are left out of the report and of --fail-on, and the report says which.
+  std::vector<std::string> left_out;
+  auto chosen = std::find_if(frameworks.begin(), frameworks.end(),
+                             [&](const audit::Framework& fw) { return fw.id == o.framework; });
+  if (!o.framework.empty() && chosen != frameworks.end()) {
+    std::set<std::string> mapped;
+    for (const audit::Requirement& r : chosen->requirements) mapped.insert(r.checks.begin(), r.checks.end());
+    std::vector<std::string> selected;
+    for (const audit::Check& c : audit::all_checks()) {
+      bool asked = o.checks.empty();
+      for (const std::string& glob : o.checks) asked = asked || audit::glob_match(glob, c.meta->id);
+      if (!asked) continue;
+      if (mapped.count(std::string(c.meta->id))) selected.emplace_back(c.meta->id);
+      else left_out.emplace_back(c.meta->id);
+    }
+    options.checks = selected.empty() ? std::vector<std::string>{"-"} : selected;  // "-" matches no check
+  }
   options.catalog = &*catalog;
   options.frameworks = frameworks.empty() ? nullptr : &frameworks;
   options.threads = o.threads;
@@ -173,6 +203,7 @@ int run(const AuditCliOptions& o) {
   report.incomplete = gaps;
   for (const std::string& w : account->warnings) report.notes.push_back("snapshot: " + w);
   report.notes.insert(report.notes.end(), notes.begin(), notes.end());
+  report.checks_left_out = std::move(left_out);
 
   std::optional<audit::BaselineDiff> diff;
   if (baseline) diff = audit::diff_baseline(report, *baseline, o.baseline);

@@ -98,9 +98,10 @@ void judge(const CheckContext& context, FindingSink& out, const snapshot::Role& 
   } else {
     const policy::Statement* st = source_statement(trust.policy, *outcome);
     trust_finding(out, Status::kFail, role,
-                  fmt::format("any AWS account can assume the role: {} (Principal {}) allows sts:AssumeRole by {}, a "
-                              "principal of an unrelated account",
-                              deciding_statement(*outcome), st ? describe_principal(*st) : std::string("?"), outsider))
+                  fmt::format("any AWS account can assume the role: {} (Principal {}) allows sts:AssumeRole by a "
+                              "principal of an unrelated account (iamwarden's probe, in account {})",
+                              deciding_statement(*outcome), st ? describe_principal(*st) : std::string("?"),
+                              caller->account))
         .evidence = std::move(view.disregarded);
   }
 }

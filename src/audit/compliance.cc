@@ -114,10 +114,14 @@ Result<std::vector<Framework>> load_frameworks(const std::string& data_dir) {
     return out;
   }
   std::string dir = (std::filesystem::path(data_dir) / "compliance").string();
-  Result<std::vector<std::string>> files = list_files(dir, ".json");
+  std::vector<std::string> skipped;
+  Result<std::vector<std::string>> files = list_files(dir, ".json", &skipped);
   if (!files) return files.error();
+  if (!skipped.empty())
+    return Error{ErrorCode::kIo, "a framework file is a symbolic link or special file, which is not followed",
+                 SourceLoc{skipped.front(), 0, 0, ""}, ""};
   for (const std::string& path : *files) {
-    Result<std::string> text = read_file(path);
+    Result<std::string> text = read_tree_file(path);
     if (!text) return text.error();
     Result<Framework> fw = parse_framework(*text, path, std::filesystem::path(path).stem().string());
     if (!fw) return fw.error();

@@ -9,6 +9,7 @@
 
 #include "base/json_writer.h"
 #include "base/parallel.h"
+#include "base/progress.h"
 #include "base/safe_text.h"
 
 namespace iamwarden::access {
@@ -76,7 +77,9 @@ std::vector<AdminAnswer> admin_for_all(const snapshot::Account& account, const c
   std::mutex memo_mutex;
   std::unordered_map<std::string, Grant> memo;  // shared_key -> answer
   std::atomic<size_t> evaluated{0};
+  Progress progress("iamwarden access: principals", principals.size());
   parallel_for(principals.size(), worker_count(threads, principals.size()), [&](unsigned, size_t i) {
+    progress.advance();
     AdminAnswer& answer = answers[i];
     answer.principal = principals[i].ref;
     answer.is_role = principals[i].is_role;

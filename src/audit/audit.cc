@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <ctime>
 #include <map>
 
@@ -12,6 +13,7 @@
 #include "audit/parameters.h"
 #include "base/closest_match.h"
 #include "base/parallel.h"
+#include "base/progress.h"
 
 namespace iamwarden::audit {
 namespace {
@@ -188,11 +190,17 @@ AuditReport run_audit(const snapshot::Account& account, const AuditConfig& confi
   CheckContext context{account, config, report.generated_at, options.catalog, analysis ? &*analysis : nullptr};
 
   std::vector<std::vector<Finding>> per_check(report.checks_run.size());
-  parallel_for(report.checks_run.size(), worker_count(options.threads, report.checks_run.size()),
-               [&](unsigned, size_t i) {
-                 FindingSink sink(*report.checks_run[i]->meta, per_check[i]);
-                 report.checks_run[i]->run(context, sink);
-               });
+  {
+    // On a terminal, large accounts show which check is running (silent in CI logs and pipes).
+    Progress progress("iamwarden audit: checks", report.checks_run.size(),
+                      account.iam.users.size() + account.iam.roles.size() >= 1000 ? 1 : SIZE_MAX);
+    parallel_for(report.checks_run.size(), worker_count(options.threads, report.checks_run.size()),
+                 [&](unsigned, size_t i) {
+                   FindingSink sink(*report.checks_run[i]->meta, per_check[i]);
+                   report.checks_run[i]->run(context, sink);
+                   progress.advance();
+                 });
+  }
   for (std::vector<Finding>& findings : per_check) {
     std::stable_sort(findings.begin(), findings.end(),
                      [](const Finding& a, const Finding& b) { return a.resource < b.resource; });

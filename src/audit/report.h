@@ -13,6 +13,7 @@ struct ReportOptions {
   bool color = false;           ///< ANSI colour (text only; on a terminal)
   bool show_passed = false;     ///< text/markdown: list PASS results too
   const BaselineDiff* baseline = nullptr;  ///< when set, reports show new and resolved findings only
+  bool compact = false;         ///< text: one line per failing check (the default on a terminal; --details lists all)
 };
 
 std::string render_text(const AuditReport& report, const ReportOptions& options);

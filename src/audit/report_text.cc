@@ -172,6 +172,35 @@ void baseline_section(std::string& out, const AuditReport& r, const BaselineDiff
   }
 }
 
+// Compact: one line per failing check, worst first, with its count and the first resources.
+void compact_failures(std::string& out, const std::vector<const Finding*>& list, const Painter& paint) {
+  constexpr size_t kShownResources = 3;
+  std::vector<std::pair<const CheckMeta*, std::vector<const Finding*>>> by_check;
+  for (const Finding* f : list) {  // list is sorted by severity, then check
+    if (by_check.empty() || by_check.back().first != f->check) by_check.push_back({f->check, {}});
+    by_check.back().second.push_back(f);
+  }
+  out += '\n' + paint.bold(fmt::format("Failing checks ({})", by_check.size())) + "\n";
+  for (const auto& [meta, findings] : by_check) {
+    std::string names;
+    for (size_t i = 0; i < findings.size() && i < kShownResources; ++i) {
+      const Finding& f = *findings[i];
+      names += (i ? ", " : "") + safe_text(f.resource_name.empty() ? f.resource : f.resource_name);
+    }
+    if (findings.size() > kShownResources) names += fmt::format(", +{} more", findings.size() - kShownResources);
+    fmt::format_to(std::back_inserter(out), "  {} {} ({}): {}\n",
+                   paint.severity(findings.front()->severity, fmt::format("{:<8}", upper(severity_name(findings.front()->severity)))),
+                   meta->id, findings.size(), names);
+  }
+}
+
+void next_steps(std::string& out, const AuditReport& r, const Painter& paint) {
+  out += '\n' + paint.bold("Next steps") + "\n";
+  out += "  iamwarden audit " + safe_text(r.source) + " --details           why each check failed, and the fix\n";
+  out += "  iamwarden audit " + safe_text(r.source) + " --format html -o report.html   the report to share\n";
+  out += "  iamwarden checks                      what each check verifies\n";
+}
+
 }  // namespace
 
 std::string render_text(const AuditReport& report, const ReportOptions& options) {
@@ -188,7 +217,9 @@ std::string render_text(const AuditReport& report, const ReportOptions& options)
   } else {
     // A partial snapshot: what could not be judged comes before what failed.
     if (!report.incomplete.empty()) not_evaluated(out, report, paint);
-    failures(out, reported_failures(report, nullptr), paint);
+    std::vector<const Finding*> failing = reported_failures(report, nullptr);
+    if (options.compact && !failing.empty()) compact_failures(out, failing, paint);
+    else failures(out, failing, paint);
     if (!report.counts.fail) out += "\nNo failures.\n";
     if (report.incomplete.empty()) not_evaluated(out, report, paint);
     short_list(out, "Muted", with_status(report, Status::kMuted), paint, true);
@@ -198,6 +229,7 @@ std::string render_text(const AuditReport& report, const ReportOptions& options)
     out += '\n' + paint.bold("Notes") + "\n";
     for (const std::string& note : report.notes) fmt::format_to(std::back_inserter(out), "  - {}\n", safe_text(note));
   }
+  if (options.compact && !options.baseline && report.counts.fail) next_steps(out, report, paint);
   return out;
 }
 

@@ -45,6 +45,8 @@ struct AuditCliOptions {
   std::string data_dir;
   std::string color = "auto";
   bool show_passed = false;
+  bool details = false;  ///< full text listing even on a terminal
+  bool compact = false;  ///< compact text listing even when not on a terminal
   bool allow_partial = false;
   unsigned threads = 0;
 };
@@ -208,6 +210,8 @@ int run(const AuditCliOptions& o) {
   std::optional<audit::BaselineDiff> diff;
   if (baseline) diff = audit::diff_baseline(report, *baseline, o.baseline);
   audit::ReportOptions report_options{use_color(o), o.show_passed, diff ? &*diff : nullptr};
+  // A person at a terminal gets one line per failing check; files, pipes and --details get everything.
+  report_options.compact = o.compact || (!o.details && o.output.empty() && isatty(STDOUT_FILENO) != 0);
   std::string text = render(o.format, report, report_options);
   if (o.output.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -255,6 +259,10 @@ void add_audit_command(CLI::App& app, Runner& runner) {
   cmd->add_option("--baseline", o->baseline, "A previous JSON report: report only new and resolved failures");
   cmd->add_option("--now", o->now, "The date to audit as of (ISO 8601), for reproducible reports");
   cmd->add_flag("--show-passed", o->show_passed, "Text and Markdown: list passed results too");
+  cmd->add_flag("--details", o->details,
+                "Text: every failure with why, evidence and fix (the default when not writing to a terminal)");
+  cmd->add_flag("--compact", o->compact,
+                "Text: one line per failing check and next steps (the default on a terminal)");
   cmd->add_flag("--allow-partial", o->allow_partial,
                 "Accept an incomplete snapshot (no authorization details, failed collection steps): report what "
                 "can be judged, the rest NOT_EVALUATED, instead of exiting 3");

@@ -61,6 +61,21 @@ printf '[[suppress]]\ncheck = "iam_user_mfa_enabled"\nresource = "arn:aws:iam::1
 grep -q "warning: the suppression of iam_user_mfa_enabled for arn:aws:iam::111122223333:user/nobody matches no failure" \
   "$tmp/out" || fail "stale suppression warning: $(tail -5 "$tmp/out")"
 
+# Compact text (the default on a terminal; --compact anywhere): one line per failing check, next steps.
+"$bin" audit "${demo[@]}" --compact >"$tmp/compact"
+grep -q "^Failing checks (" "$tmp/compact" || fail "compact heading: $(head -20 "$tmp/compact")"
+grep -q "^  CRITICAL iam_role_trust_not_public (1): legacy-partner-access$" "$tmp/compact" \
+  || fail "one line per check: $(grep -A3 "Failing checks" "$tmp/compact")"
+grep -q "^  HIGH     iam_user_mfa_enabled_console_access (4): carol.smith, frank.garcia, heidi.clark, +1 more$" \
+  "$tmp/compact" || fail "first resources and the rest counted: $(grep mfa_enabled_console "$tmp/compact")"
+grep -q "      why " "$tmp/compact" && fail "compact has no per-finding details"
+grep -q "^Next steps$" "$tmp/compact" || fail "next steps: $(tail -6 "$tmp/compact")"
+grep -q "examples/demo-account --details" "$tmp/compact" || fail "--details suggested"
+[ "$(wc -l <"$tmp/compact")" -lt 120 ] || fail "compact is short: $(wc -l <"$tmp/compact") lines"
+grep -q "      why " "$tmp/all" || fail "not a terminal: the full listing by default"
+"$bin" audit "${demo[@]}" --details >"$tmp/details"
+cmp -s "$tmp/details" "$tmp/all" || fail "--details is the full listing"
+
 # The trust probe is described as a probe, not printed as a real principal.
 grep -q "iamwarden-outsider" "$tmp/all" && fail "the probe's made-up ARN is printed"
 grep -q "allows sts:AssumeRole by a principal of an unrelated account (iamwarden's probe, in account" "$tmp/all" \

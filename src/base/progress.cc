@@ -20,12 +20,14 @@ int64_t now_ms() {
 }  // namespace
 
 Progress::Progress(std::string_view label, size_t total, size_t min_total)
-    : label_(safe_text(label)), total_(total), active_(total >= min_total && isatty(STDERR_FILENO) != 0) {
-  if (active_) last_draw_ms_ = now_ms();
+    : label_(safe_text(label)),
+      total_(total),
+      active_((total == 0 || total >= min_total) && isatty(STDERR_FILENO) != 0) {
+  if (active_) last_draw_ms_ = now_ms() + 400;  // the first redraw after 500 ms
 }
 
 Progress::~Progress() {
-  if (active_) fmt::print(stderr, "\r\033[K");
+  if (drawn_) fmt::print(stderr, "\r\033[K");
 }
 
 void Progress::advance(size_t n) {
@@ -37,7 +39,9 @@ void Progress::advance(size_t n) {
 }
 
 void Progress::draw(size_t done) {
-  fmt::print(stderr, "\r\033[K{} {}/{} ({}%)", label_, done, total_, total_ ? done * 100 / total_ : 100);
+  drawn_ = true;
+  if (total_ == 0) fmt::print(stderr, "\r\033[K{} {}", label_, done);
+  else fmt::print(stderr, "\r\033[K{} {}/{} ({}%)", label_, done, total_, done * 100 / total_);
   std::fflush(stderr);
 }
 

@@ -12,7 +12,8 @@ namespace iamwarden {
 
 class Progress {
  public:
-  /// Shows progress only on a terminal and only for at least min_total items.
+  /// Shows progress only on a terminal, only for at least min_total items, and only once the run has
+  /// lasted half a second (short runs never flicker). total 0: unknown (a streamed walk), shown as a count.
   Progress(std::string_view label, size_t total, size_t min_total = 1000);
   ~Progress();
   Progress(const Progress&) = delete;
@@ -32,6 +33,7 @@ class Progress {
   bool active_;
   std::atomic<size_t> done_{0};
   std::atomic<int64_t> last_draw_ms_{0};
+  std::atomic<bool> drawn_{false};
 };
 
 }  // namespace iamwarden

@@ -15,6 +15,7 @@
 
 #include "secrets/buffer_scanner.h"
 #include "base/parallel.h"
+#include "base/progress.h"
 #include "secrets/scan.h"
 #include "secrets/walker.h"
 
@@ -137,11 +138,14 @@ Result<ScanResult> scan_paths(const std::vector<std::string>& paths, const ScanO
   // The walk runs on this thread while the workers read and scan, so directory reading overlaps scanning.
   PathQueue queue;
   std::vector<ScanResult> partial(workers);
+  Progress progress("iamwarden secrets: files scanned", 0);  // on a terminal, for long scans only
   auto work = [&](unsigned w) {
     std::string buffer;
     std::vector<std::string> batch;
-    while (queue.pop(batch))
+    while (queue.pop(batch)) {
       for (const std::string& path : batch) scan_file(path, scanners[w], buffer, options, partial[w]);
+      progress.advance(batch.size());
+    }
   };
   std::vector<std::thread> threads;
   unsigned started = start_threads(threads, 0, workers, work);

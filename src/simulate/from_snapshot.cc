@@ -3,10 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "base/closest_match.h"
 #include "snapshot/policy_document.h"
 #include "snapshot/principal.h"
-#include "snapshot/principal_suggest.h"
 #include "snapshot/snapshot.h"
 
 namespace iamwarden::simulate {
@@ -68,9 +66,7 @@ bool case_from_snapshot(const snapshot::Account& account, SnapshotQuestion quest
                         std::vector<std::string>& derived_keys, std::vector<Error>& errors) {
   Result<snapshot::PrincipalPolicies> found = snapshot::principal_policies(account, question.principal);
   if (!found) {
-    Error e = found.error();
-    e.message += did_you_mean(snapshot::suggest_principals(account, question.principal));
-    errors.push_back(std::move(e));
+    errors.push_back(found.error());  // names the nearest principals ("did you mean")
     return false;
   }
   const snapshot::PrincipalPolicies& pp = *found;

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "base/closest_match.h"
+#include "snapshot/principal_suggest.h"
+
 namespace iamwarden::snapshot {
 namespace {
 
@@ -112,7 +115,10 @@ Result<PrincipalPolicies> principal_policies(const Account& account, std::string
   const User* user = key == name_or_arn ? account.find_user(key) : nullptr;
   const Role* role = user ? nullptr : account.find_role(key);
   if (!user && !role) {
-    return Error{ErrorCode::kInvalidInput, fmt::format("no user or role \"{}\" in the snapshot", name_or_arn),
+    // Every command that looks a principal up (access, snapshot principal, simulate) suggests names.
+    return Error{ErrorCode::kInvalidInput,
+                 fmt::format("no user or role \"{}\" in the snapshot{}", name_or_arn,
+                             did_you_mean(suggest_principals(account, name_or_arn))),
                  SourceLoc{}, "give a user or role name, ARN or unique id"};
   }
   if (user) {

@@ -281,4 +281,16 @@ std::string describe_grant(access::Grant grant, const PolicyFacts& facts) {
   return fmt::format("on every resource when its conditions hold ({})", fmt::join(facts.condition_keys, ", "));
 }
 
+void check_customer_policies_literally(const CheckContext& context, FindingSink& out,
+                                       const std::function<PolicyVerdict(const PolicyFacts&)>& judge) {
+  const bool skip_boundaries = context.config.exclude_permission_boundary_policies;
+  check_policies(
+      context, out,
+      [&](const PolicyFacts& f) {
+        return f.kind == PolicyFacts::Kind::kCustomerManaged && !(skip_boundaries && f.boundary);
+      },
+      skip_boundaries ? "customer-managed policies other than permissions boundaries" : "customer-managed policies",
+      judge);
+}
+
 }  // namespace iamwarden::audit

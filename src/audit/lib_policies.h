@@ -91,6 +91,11 @@ void check_policies(const CheckContext& context, FindingSink& out,
 void check_policies(const CheckContext& context, FindingSink& out, std::initializer_list<PolicyFacts::Kind> kinds,
                     std::optional<bool> attached, const std::function<PolicyVerdict(const PolicyFacts&)>& judge);
 
+/// The same over customer-managed policies, leaving out permissions boundaries when the framework
+/// parameter excludePermissionBoundaryPolicy asks for it (the literal Config rules and IAM.1/IAM.21).
+void check_customer_policies_literally(const CheckContext& context, FindingSink& out,
+                                       const std::function<PolicyVerdict(const PolicyFacts&)>& judge);
+
 /// The full-administrator verdict (FAIL when every action is granted on every resource).
 PolicyVerdict admin_verdict(const PolicyFacts& facts);
 

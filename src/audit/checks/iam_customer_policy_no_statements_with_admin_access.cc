@@ -40,17 +40,10 @@ const CheckMeta kMeta{
 };
 
 void run(const CheckContext& context, FindingSink& out) {
-  const bool skip_boundaries = context.config.exclude_permission_boundary_policies;
-  check_policies(
-      context, out,
-      [&](const PolicyFacts& f) {
-        return f.kind == PolicyFacts::Kind::kCustomerManaged && !(skip_boundaries && f.boundary);
-      },
-      skip_boundaries ? "customer-managed policies other than permissions boundaries" : "customer-managed policies",
-      [](const PolicyFacts& f) {
-        if (f.literal_admin.empty()) return PolicyVerdict{false, "no Allow statement with \"*\" on \"*\"", {}};
-        return PolicyVerdict{true, fmt::format("allows \"*\" on \"*\" in {}", fmt::join(f.literal_admin, ", ")), {}};
-      });
+  check_customer_policies_literally(context, out, [](const PolicyFacts& f) {
+    if (f.literal_admin.empty()) return PolicyVerdict{false, "no Allow statement with \"*\" on \"*\"", {}};
+    return PolicyVerdict{true, fmt::format("allows \"*\" on \"*\" in {}", fmt::join(f.literal_admin, ", ")), {}};
+  });
 }
 
 }  // namespace

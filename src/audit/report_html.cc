@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "base/version.h"
 #include "audit/report.h"
 #include "audit/report_util.h"
 #include "snapshot/completeness.h"
@@ -434,7 +435,7 @@ std::string render_html(const AuditReport& report, const ReportOptions& options)
       "&#183; {5} checks, {6} results &#183; iamwarden {7}</p></header>\n<main>\n",
       escape(account), kStyle, escape(iso_time(report.generated_at)), escape(report.source.empty() ? "-" : report.source),
       escape(report.config_file.empty() ? "built-in defaults" : report.config_file), report.checks_run.size(),
-      report.results.size(), kToolVersion);
+      report.results.size(), tool_version());
   if (!report.incomplete.empty()) {
     // First line of the file (a comment before the doctype is allowed) and first thing on the page.
     std::string headline = escape(snapshot::gaps_headline(report.incomplete));

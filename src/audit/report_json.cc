@@ -6,6 +6,7 @@
 #include "audit/report_util.h"
 #include "snapshot/completeness.h"
 #include "base/json_writer.h"
+#include "base/version.h"
 
 namespace iamwarden::audit {
 namespace {
@@ -108,7 +109,7 @@ std::string render_json(const AuditReport& report, const ReportOptions& options)
   fmt::format_to(std::back_inserter(out),
                  "{}\"schema_version\":1,\"tool\":{{\"name\":\"iamwarden\",\"version\":\"{}\"}},\n"
                  "\"account\":{{\"id\":{},\"partition\":{},\"source\":{},\"config\":{}}},\n\"generated_at\":\"{}\",\n",
-                 report.incomplete.empty() ? "{" : "", kToolVersion, json_quote(report.account_id), json_quote(report.partition), json_quote(report.source),
+                 report.incomplete.empty() ? "{" : "", tool_version(), json_quote(report.account_id), json_quote(report.partition), json_quote(report.source),
                  quote_or_null(report.config_file), iso_time(report.generated_at));
   append_summary(out, report);
   out += ",\n\"results\":[";

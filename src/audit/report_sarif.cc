@@ -10,6 +10,7 @@
 #include "audit/report_util.h"
 #include "snapshot/completeness.h"
 #include "base/json_writer.h"
+#include "base/version.h"
 #include "secrets/digest.h"
 
 namespace iamwarden::audit {
@@ -165,7 +166,7 @@ std::string render_sarif(const AuditReport& report, const ReportOptions& options
       "\"invocations\":[{{\"executionSuccessful\":true,\"endTimeUtc\":\"{3}\",\"toolExecutionNotifications\":[{4}]}}],\n"
       "\"properties\":{{\"account\":{5},\"partition\":{6},\"source\":{7}{9}}},\n"
       "\"results\":[{8}\n]}}]}}\n",
-      kToolVersion, rules, json_quote(fmt::format("iamwarden/audit/{}/", report.account_id)), iso_time(report.generated_at),
+      tool_version(), rules, json_quote(fmt::format("iamwarden/audit/{}/", report.account_id)), iso_time(report.generated_at),
       notifications, json_quote(report.account_id), json_quote(report.partition), json_quote(report.source), results,
       incomplete);
 }

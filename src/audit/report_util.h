@@ -13,8 +13,6 @@
 
 namespace iamwarden::audit {
 
-/// The version reports name (as `iamwarden --version` prints it).
-inline constexpr std::string_view kToolVersion = "0.1.0";
 
 /// Severities from the most to the least severe.
 inline constexpr Severity kSeveritiesDescending[] = {Severity::kCritical, Severity::kHigh, Severity::kMedium,

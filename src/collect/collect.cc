@@ -4,10 +4,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string>
 
 #include "base/json.h"
 #include "base/output_dir.h"
 #include "base/safe_text.h"
+#include "base/version.h"
 #include "collect/cloudtrail.h"
 #include "collect/regions.h"
 #include "collect/session.h"
@@ -15,7 +17,6 @@
 namespace iamwarden::collect {
 namespace {
 
-constexpr const char* kTool = "iamwarden collect 0.1.0";
 
 bool is_account_id(std::string_view id) {
   return id.size() == 12 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -120,7 +121,7 @@ Result<CollectSummary> collect(const CollectOptions& options) {
   Session session(options, AwsCli(options.aws, options.profile, limits), out.take());
   Manifest& manifest = session.manifest();
   manifest.collected_at = utc_now_iso8601();
-  manifest.tool = kTool;
+  manifest.tool = "iamwarden collect " + std::string(tool_version());
   if (Result<void> who = identify(session, manifest); !who) return who.error();
   manifest.regions = options.all_regions ? list_regions(session, manifest.partition) : options.regions;
   session.progress(fmt::format("  {:<10} account {} ({}), {} regions", "...", manifest.account_id, manifest.partition,

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/json_writer.h"
+#include "base/version.h"
 #include "lint/report.h"
 #include "lint/rule.h"
 
@@ -59,9 +60,9 @@ std::string format_sarif(std::span<const LintResult> results) {
   }
   std::string out = fmt::format(
       "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{{"
-      "\"tool\":{{\"driver\":{{\"name\":\"iamwarden\",\"version\":\"0.1.0\","
+      "\"tool\":{{\"driver\":{{\"name\":\"iamwarden\",\"version\":\"{}\","
       "\"informationUri\":\"https://github.com/iamwarden/iamwarden\",\"rules\":[{}\n]}}}},\"results\":[",
-      rules);
+      tool_version(), rules);
   bool first = true;
   for (const LintResult& result : results) {
     for (const Finding& f : result.findings) {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "base/json_writer.h"
+#include "base/version.h"
 #include "secrets/report.h"
 
 namespace iamwarden::secrets {
@@ -87,11 +88,11 @@ std::string notifications(const ScanResult& result) {
 std::string format_sarif(const ScanResult& result) {
   return fmt::format(
       "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{{"
-      "\"tool\":{{\"driver\":{{\"name\":\"iamwarden\",\"semanticVersion\":\"0.1.0\","
+      "\"tool\":{{\"driver\":{{\"name\":\"iamwarden\",\"semanticVersion\":\"{}\","
       "\"rules\":[{}]}}}},"
       "\"invocations\":[{{\"executionSuccessful\":{},\"toolExecutionNotifications\":[{}]}}],"
       "\"results\":[{}]}}]}}\n",
-      rules(), result.complete() ? "true" : "false", notifications(result), results(result));
+      tool_version(), rules(), result.complete() ? "true" : "false", notifications(result), results(result));
 }
 
 }  // namespace iamwarden::secrets

@@ -3,12 +3,11 @@
 
 #include <fmt/format.h>
 
+#include "base/ascii.h"
 #include "eval/pattern.h"
 
 namespace iamwarden::lint {
 namespace {
-
-char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Replaces "${...}" placeholders by '*'.
 std::string placeholders_to_star(std::string_view text) {
@@ -39,12 +38,7 @@ bool has_strict_sids(policy::PolicyKind kind) {
   return kind != policy::PolicyKind::kResource && kind != policy::PolicyKind::kSession;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (fold(a[i]) != fold(b[i])) return false;
-  return true;
-}
+bool iequals(std::string_view a, std::string_view b) { return ascii_iequals(a, b); }
 
 bool istarts_with(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
@@ -70,7 +64,7 @@ bool globs_intersect(std::string_view a_in, std::string_view b_in, bool ignore_c
         if (y == '*' && x != '*') at(i + 1, j) = 1;
         if (x == '*' && y == '*') at(i + 1, j + 1) = 1;
         if (x != '*' && y != '*' &&
-            (x == '?' || y == '?' || x == y || (ignore_case && fold(x) == fold(y))))
+            (x == '?' || y == '?' || x == y || (ignore_case && ascii_lower(x) == ascii_lower(y))))
           at(i + 1, j + 1) = 1;
       }
     }

@@ -4,8 +4,9 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <string_view>
+
+#include "base/ascii.h"
 
 namespace iamwarden::policy {
 namespace {
@@ -13,13 +14,7 @@ namespace {
 constexpr std::string_view kGithubHost = "token.actions.githubusercontent.com";
 constexpr std::string_view kCognitoHost = "cognito-identity.amazonaws.com";
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return lower(x) == lower(y);
-         });
-}
+bool iequals(std::string_view a, std::string_view b) { return ascii_iequals(a, b); }
 
 // "host:claim" keys: the key names the provider host, then one claim.
 bool is_claim_key(std::string_view key, std::string_view host, std::string_view claim) {

@@ -16,6 +16,7 @@ void for_each_layer_policy(const Layers& layers, F&& f) {
   if (layers.boundary) f(*layers.boundary);
   for (const auto& level : layers.scp_levels)
     for (const BoundedPolicy* p : level) f(*p);
+  for (const BoundedPolicy* p : layers.session) f(*p);
 }
 
 eval::PolicySet make_set(const Layers& layers, eval::CompiledPolicy BoundedPolicy::*which) {
@@ -26,6 +27,7 @@ eval::PolicySet make_set(const Layers& layers, eval::CompiledPolicy BoundedPolic
     set.scp_levels.emplace_back();
     for (const BoundedPolicy* p : level) set.scp_levels.back().push_back(&(p->*which));
   }
+  for (const BoundedPolicy* p : layers.session) set.session.push_back(&(p->*which));
   return set;
 }
 
@@ -45,11 +47,6 @@ const BoundedPolicy& allow_all() {
   return policy;
 }
 
-void sort_unique(std::vector<std::string>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-}
-
 }  // namespace
 
 std::string_view grant_name(Grant grant) {
@@ -66,21 +63,35 @@ BoundedPolicy bound_and_compile(const policy::Policy& policy, std::string name, 
   policy::Policy lower = bound_policy(policy, Bound::kLower, known);
   policy::Policy upper = bound_policy(policy, Bound::kUpper, known);
   policy::Policy every = bound_policy(policy, Bound::kEveryResource, known);
-  for (const policy::Policy* p : {&lower, &upper, &every})
-    for (const policy::Statement& st : p->statements)
-      if (!st.conditions.empty()) out.principal_dependent = true;
+  policy::Policy every_exact = bound_policy(policy, Bound::kEveryResourceExact, known);
+  // The answer depends on who the principal is when a condition reads a key the principal decides
+  // (in its key or a variable) or a Resource uses a variable (the exact search reads them all).
+  for (const policy::Statement& st : policy.statements) {
+    for (const policy::ConditionClause& c : st.conditions) {
+      if (principal_decided_key(c.key.value, known)) out.principal_dependent = true;
+      for (const policy::Located& v : c.values)
+        if (v.value.find("${") != std::string::npos) out.principal_dependent = true;
+    }
+    for (const policy::Located& r : st.resources)
+      if (r.value.find("${") != std::string::npos) out.principal_dependent = true;
+  }
   out.original = eval::compile(policy, name);
   out.every_resource = eval::compile(every, name);
+  out.every_exact = eval::compile(every_exact, name);
   out.lower = eval::compile(lower, name);
   out.upper = eval::compile(upper, std::move(name));
   return out;
 }
 
-AccessEvaluator::AccessEvaluator(const Layers& layers, eval::Caller caller, eval::Context context)
+AccessEvaluator::AccessEvaluator(const Layers& layers, eval::Caller caller, eval::Context context,
+                                 const catalog::Catalog* catalog)
     : lower_(make_set(layers, &BoundedPolicy::lower)),
       upper_(make_set(layers, &BoundedPolicy::upper)),
       every_(make_set(layers, &BoundedPolicy::every_resource)),
-      original_(make_set(layers, &BoundedPolicy::original)) {
+      original_(make_set(layers, &BoundedPolicy::original)),
+      every_exact_(make_set(layers, &BoundedPolicy::every_exact)),
+      catalog_(catalog),
+      search_(layers.known, catalog) {
   for_each_layer_policy(layers, [&](const BoundedPolicy& p) { policies_.push_back(&p); });
   if (!layers.scp_levels.empty()) {
     Layers ceiling;
@@ -95,6 +106,9 @@ AccessEvaluator::AccessEvaluator(const Layers& layers, eval::Caller caller, eval
     if (r) {
       ceiling_request_ = r.take();
       eval::add_principal_keys(ceiling_request_);
+      for (std::string_view key : {"aws:ResourceAccount", "aws:PrincipalOrgID", "aws:ResourceOrgID"})
+        if (const eval::ContextEntry* e = context.find(key); e && !e->is_list && !e->values.empty())
+          ceiling_request_.context.set_default(key, e->values.front());
     }
   }
   const std::string account = caller.account;
@@ -106,41 +120,24 @@ AccessEvaluator::AccessEvaluator(const Layers& layers, eval::Caller caller, eval
 Grant AccessEvaluator::check(std::string_view service, std::string_view action_name, Scope scope) {
   eval::retarget(request_, service, action_name);
   if (evaluate(lower_).decision == eval::Decision::kAllowed) return Grant::kAllowed;
-  if (evaluate(upper(scope)).decision == eval::Decision::kAllowed) return Grant::kConditional;
-  return Grant::kDenied;
+  if (evaluate(upper(scope)).decision != eval::Decision::kAllowed) return Grant::kDenied;
+  return settle(scope);
 }
 
 Grant AccessEvaluator::upper_only(std::string_view service, std::string_view action_name, Scope scope) {
   eval::retarget(request_, service, action_name);
-  return evaluate(upper(scope)).decision == eval::Decision::kAllowed ? Grant::kConditional : Grant::kDenied;
+  if (evaluate(upper(scope)).decision != eval::Decision::kAllowed) return Grant::kDenied;
+  return settle(scope);
 }
 
-GrantReason AccessEvaluator::explain(std::string_view service, std::string_view action_name) {
+Grant AccessEvaluator::settle(Scope scope) {
+  SearchResult r = search_.run(request_, original_, every_exact_, scope, false);
+  return r.found == Found::kNone ? Grant::kDenied : Grant::kConditional;
+}
+
+GrantReason AccessEvaluator::explain(std::string_view service, std::string_view action_name, Scope scope) {
   eval::retarget(request_, service, action_name);
-  GrantReason reason;
-  auto visit = [&](const eval::CompiledPolicy& policy) {
-    for (const eval::CompiledStatement& st : policy.statements) {
-      if (!eval::statement_matches_action(st, request_.service_hash, request_.service, request_.action_name))
-        continue;
-      for (const eval::CompiledCondition& c : st.conditions)
-        if (!request_.context.find(c.key)) reason.condition_keys.push_back(c.key);
-      if (st.effect != policy::Effect::kAllow || st.resource_mode == policy::ElementMode::kAbsent) continue;
-      bool all = st.resource_mode == policy::ElementMode::kNormal &&
-                 std::any_of(st.resources.begin(), st.resources.end(),
-                             [](const eval::ResourcePattern& r) { return r.source() == "*"; });
-      if (all) continue;
-      for (const eval::ResourcePattern& r : st.resources)
-        reason.resources.push_back(st.resource_mode == policy::ElementMode::kNot ? "NotResource " + r.source()
-                                                                                  : r.source());
-    }
-  };
-  for (const eval::CompiledPolicy* p : original_.identity) visit(*p);
-  if (original_.boundary) visit(*original_.boundary);
-  for (const auto& level : original_.scp_levels)
-    for (const eval::CompiledPolicy* p : level) visit(*p);
-  sort_unique(reason.condition_keys);
-  sort_unique(reason.resources);
-  return reason;
+  return search_.run(request_, original_, every_exact_, scope, true).reason;
 }
 
 void AccessEvaluator::index_patterns() const {
@@ -214,6 +211,7 @@ Grant AccessEvaluator::ceiling(std::string_view service, std::string_view action
 }
 
 Grant AccessEvaluator::admin(const catalog::Catalog& catalog) {
+  use_catalog(catalog);
   constexpr Scope kEvery = Scope::kEveryResource;
   // First one action per service: most principals are no administrator and one of these shows it
   // at once, before any work on action classes.
@@ -244,6 +242,7 @@ Grant AccessEvaluator::admin(const catalog::Catalog& catalog) {
 }
 
 std::vector<Grant> AccessEvaluator::all(const catalog::Catalog& catalog) {
+  use_catalog(catalog);
   std::vector<Grant> out(catalog.actions().size(), Grant::kDenied);
   for (const catalog::Service& s : catalog.services()) {
     std::span<const catalog::Action> actions = catalog.actions_of(s);
@@ -255,6 +254,7 @@ std::vector<Grant> AccessEvaluator::all(const catalog::Catalog& catalog) {
 }
 
 Grant AccessEvaluator::service(const catalog::Catalog& catalog, std::string_view prefix, Scope scope) {
+  use_catalog(catalog);
   const catalog::Service* s = catalog.find_service(prefix);
   if (!s || s->action_count == 0) return Grant::kDenied;
   std::span<const catalog::Action> actions = catalog.actions_of(*s);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "access/bound.h"
+#include "access/witness_search.h"
 #include "eval/compiled_policy.h"
 #include "eval/evaluator.h"
 #include "eval/request.h"
@@ -32,18 +33,13 @@ enum class Grant : uint8_t {
 /// "denied", "conditional", "allowed".
 std::string_view grant_name(Grant grant);
 
-/// Which requests a conditional grant is about.
-enum class Scope : uint8_t {
-  kSomeResource,   ///< conditional = allowed for some resource in some context (`iamwarden access`)
-  kEveryResource,  ///< conditional = allowed for every resource ("*") in some context (admin, policy checks)
-};
-
 /// A policy compiled as written (for explanations) and bounded.
 struct BoundedPolicy {
   eval::CompiledPolicy original;
   eval::CompiledPolicy lower;
   eval::CompiledPolicy upper;
   eval::CompiledPolicy every_resource;  ///< the Bound::kEveryResource bound
+  eval::CompiledPolicy every_exact;     ///< the Bound::kEveryResourceExact copy
   bool principal_dependent = false;  ///< a bound kept a condition on a principal key
 };
 
@@ -55,26 +51,25 @@ struct Layers {
   std::vector<const BoundedPolicy*> identity;
   const BoundedPolicy* boundary = nullptr;
   std::vector<std::vector<const BoundedPolicy*>> scp_levels;  ///< root first; empty when SCPs do not apply
-};
-
-/// Why an action is conditional: the unknown condition keys and the narrower resources of the
-/// statements that grant or deny it.
-struct GrantReason {
-  std::vector<std::string> condition_keys;  ///< sorted, unique
-  std::vector<std::string> resources;       ///< Resource patterns (or "NotResource ...") of granting statements
+  std::vector<const BoundedPolicy*> session;  ///< session policies (together they must allow)
+  KnownKeys known = KnownKeys::kNone;  ///< what the policies were bounded with (bound_and_compile)
 };
 
 /// Decides grants for one principal. Not thread-safe (it reuses one request); cheap to create.
 class AccessEvaluator {
  public:
   /// caller: the principal (an IAM user, a role session, ...); context: the keys known for it.
-  AccessEvaluator(const Layers& layers, eval::Caller caller, eval::Context context);
+  /// catalog (optional here; admin/all/service pass it) gives actions' resource types.
+  AccessEvaluator(const Layers& layers, eval::Caller caller, eval::Context context,
+                  const catalog::Catalog* catalog = nullptr);
 
-  /// The grant of one action ("s3", "GetObject"; any case). Allocates nothing once warm.
+  /// The grant of one action ("s3", "GetObject"; any case). The bounds decide most actions without
+  /// allocating; the band between them is settled by an exact search (witness_search.h).
   Grant check(std::string_view service, std::string_view action_name, Scope scope = Scope::kSomeResource);
 
-  /// The reasons an action is not simply allowed (reads the policies as written).
-  GrantReason explain(std::string_view service, std::string_view action_name);
+  /// Where and when an action is allowed, after intersecting the layers: the resource patterns,
+  /// the Deny patterns inside them, the keys the request decides, one allowed request.
+  GrantReason explain(std::string_view service, std::string_view action_name, Scope scope = Scope::kSomeResource);
 
   /// True when every action of this service behaves alike (no statement names one of its
   /// actions more narrowly than "service:*"), so one action stands for all.
@@ -101,13 +96,21 @@ class AccessEvaluator {
 
  private:
   eval::Outcome evaluate(const eval::PolicySet& set) { return eval::evaluate(request_, set); }
-  /// kConditional when the scope's upper bound allows the action, else kDenied.
+  /// kConditional when some request of the scope is allowed (upper bound, then the exact search), else kDenied.
   Grant upper_only(std::string_view service, std::string_view action_name, Scope scope);
+  /// The band between the bounds: kConditional when the search finds an allowed request (or gives up).
+  Grant settle(Scope scope);
+  void use_catalog(const catalog::Catalog& catalog) {
+    catalog_ = &catalog;
+    search_.set_catalog(&catalog);
+  }
   const eval::PolicySet& upper(Scope scope) const { return scope == Scope::kEveryResource ? every_ : upper_; }
   /// The grant of the SCP ceiling alone (an allow-all identity policy under the same SCPs), on every resource.
   Grant ceiling(std::string_view service, std::string_view action_name);
 
-  eval::PolicySet lower_, upper_, every_, original_;
+  eval::PolicySet lower_, upper_, every_, original_, every_exact_;
+  const catalog::Catalog* catalog_ = nullptr;
+  WitnessSearch search_;
   eval::PolicySet ceiling_lower_, ceiling_every_;  ///< empty identity when there are no SCP levels
   eval::Request ceiling_request_;  ///< by an ordinary IAM user of the principal's account
   eval::Request request_;

@@ -47,7 +47,7 @@ EffectiveAccess effective_access(const PrincipalAccess& principal, const catalog
   out.is_role = principal.is_role;
   out.problems = principal.problems;
   out.scp_note = principal.scp_note;
-  AccessEvaluator evaluator(principal.layers, principal.caller, principal.context);
+  AccessEvaluator evaluator(principal.layers, principal.caller, principal.context, &catalog);
   out.admin = evaluator.admin(catalog);
   std::vector<Grant> grants = evaluator.all(catalog);
   for (const catalog::Service& s : catalog.services()) {
@@ -57,7 +57,7 @@ EffectiveAccess effective_access(const PrincipalAccess& principal, const catalog
       Grant g = grants[catalog.index_of(a)];
       (g == Grant::kAllowed ? out.allowed : g == Grant::kConditional ? out.conditional : out.denied)++;
       if (g == Grant::kDenied && !filter.include_denied) continue;
-      ActionGrant ag{&a, g, {}};
+      ActionGrant ag{&a, g, {}, resource_policy_decides(catalog, s.prefix, a.name)};
       if (g == Grant::kConditional) ag.reason = evaluator.explain(s.prefix, a.name);
       out.actions.push_back(std::move(ag));
     }
@@ -98,7 +98,7 @@ std::vector<AdminAnswer> admin_for_all(const snapshot::Account& account, const c
       }
     }
     // Two workers may decide the same set at once; both get the same answer, one is kept.
-    AccessEvaluator evaluator(pa->layers, std::move(pa->caller), std::move(pa->context));
+    AccessEvaluator evaluator(pa->layers, std::move(pa->caller), std::move(pa->context), &catalog);
     answer.admin = evaluator.admin(catalog);
     ++evaluated;
     if (!pa->shared_key.empty()) {
@@ -120,23 +120,33 @@ std::string effective_access_text(const EffectiveAccess& access, const catalog::
                                 : access.admin == Grant::kConditional ? "only under conditions"
                                                                       : "no",
                                 access.allowed, access.conditional, access.denied);
+  fmt::format_to(std::back_inserter(out), "  note: {}; actions marked \"+ resource policy\" always need one\n", kScopeNote);
   if (!access.scp_note.empty()) fmt::format_to(std::back_inserter(out), "  note: {}\n", safe_text(access.scp_note));
   for (const std::string& p : access.problems) fmt::format_to(std::back_inserter(out), "  warning: {}\n", safe_text(p));
   const catalog::Service* current = nullptr;
+  auto line = [&](std::string_view label, const std::vector<std::string>& items, std::string_view sep) {
+    if (items.empty()) return;
+    fmt::format_to(std::back_inserter(out), "  {:<12}   {}: {}\n", "", label, safe_text(fmt::format("{}", fmt::join(items, sep))));
+  };
   for (const ActionGrant& a : access.actions) {
     const catalog::Service& s = catalog.service_of(*a.action);
     if (&s != current) {
       current = &s;
       fmt::format_to(std::back_inserter(out), "\n{} ({})\n", s.prefix, s.name);
     }
-    fmt::format_to(std::back_inserter(out), "  {:<12} {:<48} {}\n", grant_name(a.grant), a.action->name,
-                   catalog::access_level_name(a.action->level));
-    if (!a.reason.condition_keys.empty())
-      fmt::format_to(std::back_inserter(out), "  {:<12}   when: {}\n", "",
-                     safe_text(fmt::format("{}", fmt::join(a.reason.condition_keys, ", "))));
-    if (!a.reason.resources.empty())
-      fmt::format_to(std::back_inserter(out), "  {:<12}   on: {}\n", "",
-                     safe_text(fmt::format("{}", fmt::join(a.reason.resources, ", "))));
+    fmt::format_to(std::back_inserter(out), "  {:<12} {:<48} {}{}\n", grant_name(a.grant), a.action->name,
+                   catalog::access_level_name(a.action->level), a.resource_policy ? "  + resource policy" : "");
+    const GrantReason& r = a.reason;
+    line("on", r.resources, ", ");
+    line("except", r.except, ", ");
+    line("when", r.condition_keys, ", ");
+    if (r.example) {
+      std::string ex = r.example->resource;
+      for (const auto& [key, value] : r.example->context) ex += fmt::format(" {}={}", key, value);
+      fmt::format_to(std::back_inserter(out), "  {:<12}   e.g.: {}\n", "", safe_text(ex));
+    }
+    line("note", r.notes, "; ");
+    if (!r.settled) fmt::format_to(std::back_inserter(out), "  {:<12}   note: too many cases to settle exactly; it may be denied\n", "");
   }
   return out;
 }
@@ -149,18 +159,29 @@ std::string effective_access_json(const EffectiveAccess& access, const catalog::
   };
   std::string out = fmt::format(
       "{{\"principal\":{},\"type\":\"{}\",\"admin\":{},\"adminGrant\":\"{}\",\"summary\":{{\"allowed\":{},"
-      "\"conditional\":{},\"denied\":{}}},\"scpNote\":{},\"problems\":{},\"actions\":[",
+      "\"conditional\":{},\"denied\":{}}},\"scope\":{},\"scpNote\":{},\"problems\":{},\"actions\":[",
       json_quote(access.principal), access.is_role ? "role" : "user", access.admin == Grant::kAllowed ? "true" : "false",
-      grant_name(access.admin), access.allowed, access.conditional, access.denied,
+      grant_name(access.admin), access.allowed, access.conditional, access.denied, json_quote(kScopeNote),
       access.scp_note.empty() ? "null" : json_quote(access.scp_note), strings(access.problems));
   for (size_t i = 0; i < access.actions.size(); ++i) {
     const ActionGrant& a = access.actions[i];
     fmt::format_to(std::back_inserter(out), "{}{{\"action\":{},\"accessLevel\":\"{}\",\"grant\":\"{}\"", i ? "," : "",
                    json_quote(catalog.full_name(*a.action)), catalog::access_level_name(a.action->level),
                    grant_name(a.grant));
-    if (a.grant == Grant::kConditional)
-      fmt::format_to(std::back_inserter(out), ",\"conditionKeys\":{},\"resources\":{}", strings(a.reason.condition_keys),
-                     strings(a.reason.resources));
+    if (a.resource_policy) out += ",\"resourcePolicyDecides\":true";
+    if (a.grant == Grant::kConditional) {
+      const GrantReason& r = a.reason;
+      fmt::format_to(std::back_inserter(out), ",\"conditionKeys\":{},\"resources\":{},\"exceptResources\":{},\"notes\":{}",
+                     strings(r.condition_keys), strings(r.resources), strings(r.except), strings(r.notes));
+      if (r.example) {
+        fmt::format_to(std::back_inserter(out), ",\"example\":{{\"resource\":{},\"context\":{{", json_quote(r.example->resource));
+        for (size_t k = 0; k < r.example->context.size(); ++k)
+          fmt::format_to(std::back_inserter(out), "{}{}:{}", k ? "," : "", json_quote(r.example->context[k].first),
+                         json_quote(r.example->context[k].second));
+        out += "}}";
+      }
+      if (!r.settled) out += ",\"settled\":false";
+    }
     out += "}";
   }
   out += "]}\n";

@@ -26,7 +26,13 @@ struct ActionGrant {
   const catalog::Action* action = nullptr;
   Grant grant = Grant::kDenied;
   GrantReason reason;  ///< filled for conditional actions
+  bool resource_policy = false;  ///< the resource's own policy (trust policy, key policy) decides too
 };
+
+/// Said in every listing: what "allowed" does and does not cover.
+inline constexpr std::string_view kScopeNote =
+    "only the principal's own policies are read: resources with their own policies (role trust policies, "
+    "KMS key policies, other accounts' resources) must allow the request too";
 
 /// The effective permissions of one principal.
 struct EffectiveAccess {

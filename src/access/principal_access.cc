@@ -24,7 +24,7 @@ const BoundedPolicy* PolicyCache::get(const snapshot::PolicyDocument& document, 
   Entry* entry = nullptr;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    std::unique_ptr<Entry>& slot = entries_[{&document, static_cast<int>(kind) * 4 + static_cast<int>(known)}];
+    std::unique_ptr<Entry>& slot = entries_[{&document, static_cast<int>(kind) * 16 + static_cast<int>(known)}];
     if (!slot) slot = std::make_unique<Entry>();
     entry = slot.get();
   }
@@ -66,8 +66,17 @@ Result<PrincipalAccess> principal_access(const snapshot::Account& account, std::
   for (const snapshot::Tag& tag : pp.user ? pp.user->tags : pp.role->tags)
     probe->context.set_default("aws:PrincipalTag/" + tag.key, tag.value);
   if (pp.user && !pp.user->id.empty()) probe->context.set_default("aws:userid", pp.user->id);
-  if (!account.organization.id.empty()) probe->context.set_default("aws:PrincipalOrgID", account.organization.id);
+  // The bounds speak of the principal's own account ("allowed" = on every resource there).
+  probe->context.set_default("aws:ResourceAccount", out.caller.account);
+  KnownKeys known = KnownKeys::kPrincipal;
+  if (pp.user && !pp.user->id.empty()) known = known | KnownKeys::kUserId;
+  if (!account.organization.id.empty()) {
+    probe->context.set_default("aws:PrincipalOrgID", account.organization.id);
+    probe->context.set_default("aws:ResourceOrgID", account.organization.id);
+    known = known | KnownKeys::kOrganization;
+  }
   out.context = std::move(probe->context);
+  out.layers.known = known;
 
   for (const std::string& u : pp.unresolved) out.problems.push_back(fmt::format("{} cannot be resolved", u));
   bool dependent = false;
@@ -79,7 +88,7 @@ Result<PrincipalAccess> principal_access(const snapshot::Account& account, std::
     if (!p.document) continue;  // listed in pp.unresolved
     std::string label = p.name.empty() ? p.arn : p.name;
     std::string error;
-    const BoundedPolicy* bounded = cache.get(*p.document, kind_of(p.attachment), label, KnownKeys::kPrincipal, error);
+    const BoundedPolicy* bounded = cache.get(*p.document, kind_of(p.attachment), label, known, error);
     if (!bounded) {
       out.problems.push_back(fmt::format("{} {} does not parse: {}", snapshot::attachment_name(p.attachment), label, error));
       continue;

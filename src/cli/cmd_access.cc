@@ -99,7 +99,7 @@ int run_access(const AccessOptions& o) {
     return kExitCheckFailed;
   }
   if (o.admin) {
-    access::AccessEvaluator evaluator(principal->layers, principal->caller, principal->context);
+    access::AccessEvaluator evaluator(principal->layers, principal->caller, principal->context, &*catalog);
     std::vector<access::AdminAnswer> answer(1);
     answer[0].principal = principal->arn;
     answer[0].is_role = principal->is_role;

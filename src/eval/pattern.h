@@ -46,6 +46,13 @@ class Pattern {
   /// Appends the text with variables substituted (for traces). Returns false if unresolved.
   bool render(const Context& ctx, std::string& out) const;
 
+  /// Calls f(folded key name) for each policy variable of the pattern, in order.
+  template <class F>
+  void for_each_variable(F&& f) const {
+    for (const Token& t : tokens_)
+      if (t.kind == Kind::kVariable) f(slice(t.begin, t.length));
+  }
+
  private:
   enum class Kind : uint8_t { kLiteral, kStar, kQuestion, kVariable };
   /// Shapes with a direct test, found once at compile time (most policy strings are one of them).

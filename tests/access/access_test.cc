@@ -42,7 +42,8 @@ struct Fixture {
     for (const BoundedPolicy& p : identity) layers.identity.push_back(&p);
     if (boundary) layers.boundary = &*boundary;
     for (const BoundedPolicy& p : scps) layers.scp_levels.push_back({&p});
-    return AccessEvaluator(layers, alice(), alice_context());
+    layers.known = KnownKeys::kPrincipal;
+    return AccessEvaluator(layers, alice(), alice_context(), &test_catalog());
   }
 };
 
@@ -100,6 +101,7 @@ TEST(Access, DenyWinsAndConditionalDenyMakesItConditional) {
   EXPECT_EQ(e.check("s3", "GetObject"), Grant::kConditional);
   EXPECT_EQ(e.explain("s3", "GetObject").condition_keys, std::vector<std::string>{"aws:RequestedRegion"});
   EXPECT_EQ(e.check("dynamodb", "DeleteTable"), Grant::kConditional);
+  EXPECT_EQ(e.explain("dynamodb", "DeleteTable").except, std::vector<std::string>{"arn:aws:dynamodb:*:*:table/prod"});
   EXPECT_EQ(e.check("dynamodb", "GetItem"), Grant::kAllowed);
   EXPECT_EQ(e.admin(test_catalog()), Grant::kDenied);
 }

@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   iamwarden::eval::Outcome traced = iamwarden::eval::evaluate(c.request, c.set, &trace);
   // The trace must never change the decision.
   if (fast.decision != traced.decision) __builtin_trap();
-  (void)iamwarden::simulate::format_json(c, traced, trace);
-  (void)iamwarden::simulate::format_text(c, traced, trace, true);
+  const iamwarden::simulate::Answer answer{traced, {}};
+  (void)iamwarden::simulate::format_json(c, answer, trace);
+  (void)iamwarden::simulate::format_text(c, answer, trace, true);
   return 0;
 }

@@ -13,9 +13,11 @@ Result<std::string> read_data_file(std::string_view name, const std::string& dat
   const std::string gz = std::string(name) + ".gz";
   if (data_dir.empty()) {
     std::string_view bytes = embedded_file(gz);
-    if (bytes.empty())
-      return Error{ErrorCode::kInternal, "no embedded " + gz + " in this build", {}, "use --data-dir DIR"};
-    return gunzip(bytes, "embedded " + gz);
+    if (!bytes.empty()) return gunzip(bytes, "embedded " + gz);
+    // Small hand-written files (caller-restrictions.json) are embedded as they are.
+    bytes = embedded_file(name);
+    if (!bytes.empty()) return std::string(bytes);
+    return Error{ErrorCode::kInternal, "no embedded " + gz + " in this build", {}, "use --data-dir DIR"};
   }
   const std::filesystem::path dir(data_dir);
   std::error_code ec;
@@ -31,7 +33,7 @@ Result<std::string> read_data_file(std::string_view name, const std::string& dat
 
 std::string data_file_label(std::string_view name, const std::string& data_dir) {
   const std::string gz = std::string(name) + ".gz";
-  if (data_dir.empty()) return "embedded " + gz;
+  if (data_dir.empty()) return "embedded " + (embedded_file(gz).empty() && !embedded_file(name).empty() ? std::string(name) : gz);
   const std::filesystem::path dir(data_dir);
   std::error_code ec;
   return (std::filesystem::exists(dir / gz, ec) ? dir / gz : dir / std::string(name)).string();

@@ -1,4 +1,4 @@
-// Where the catalog and managed policies come from: the embedded copies or a --data-dir.
+// Where the data files (catalog, managed policies, caller restrictions) come from: the embedded copies or a --data-dir.
 #pragma once
 
 #include <string>
@@ -9,7 +9,7 @@
 namespace iamwarden::catalog {
 
 /// Reads data file `name` ("catalog.json"): from data_dir when it is not empty (name.gz or name), else
-/// the embedded name.gz. Returns the uncompressed text.
+/// the embedded name.gz (or name, for the small files embedded uncompressed). Returns the uncompressed text.
 Result<std::string> read_data_file(std::string_view name, const std::string& data_dir);
 
 /// The file read_data_file reads for name, as error messages name it ("embedded catalog.json.gz", "DIR/name").

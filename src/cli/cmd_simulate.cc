@@ -12,10 +12,13 @@
 #include "base/files.h"
 #include "base/json.h"
 #include "base/safe_text.h"
+#include "catalog/caller_restrictions.h"
 #include "catalog/catalog.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "simulate/batch.h"
+#include "simulate/decide.h"
+#include "simulate/derived_keys.h"
 #include "simulate/from_snapshot.h"
 #include "simulate/report.h"
 #include "simulate/request_check.h"
@@ -65,13 +68,24 @@ void print_warnings(const std::vector<Error>& warnings) {
   for (const Error& w : warnings) fmt::print(stderr, "warning: {}\n", w.format());
 }
 
-std::optional<catalog::Catalog> catalog_or_print(const SimulateOptions& o) {
+/// The data every form needs: the action catalog (request checks) and the caller restrictions.
+struct SimulateData {
+  catalog::Catalog catalog;
+  catalog::CallerRestrictions restrictions;
+};
+
+std::optional<SimulateData> data_or_print(const SimulateOptions& o) {
   Result<catalog::Catalog> loaded = catalog::load_catalog(o.data_dir);
   if (!loaded) {
     print_errors({loaded.error()});
     return std::nullopt;
   }
-  return loaded.take();
+  Result<catalog::CallerRestrictions> restrictions = catalog::load_caller_restrictions(o.data_dir);
+  if (!restrictions) {
+    print_errors({restrictions.error()});
+    return std::nullopt;
+  }
+  return SimulateData{loaded.take(), restrictions.take()};
 }
 
 // Unknown actions and keys, wrong value types: warnings on the case, or errors with --strict.
@@ -94,20 +108,22 @@ bool meets(const std::optional<simulate::Expectation>& expect, eval::Decision de
 }
 
 // Decides one case and prints it. JSON output always carries the trace; text shows it with --explain.
-int report(const simulate::SimulationCase& c, const SimulateOptions& o, const std::vector<std::string>& derived) {
+int report(const simulate::SimulationCase& c, const SimulateOptions& o, const SimulateData& data,
+           const std::vector<std::string>& derived) {
   eval::Trace trace;
   trace.record_statements = o.explain || o.format == "json";
   trace.derived_keys = derived;
-  eval::Outcome outcome = eval::evaluate(c.request, c.set, &trace);
+  simulate::Answer answer = simulate::decide(c, &data.restrictions, &trace);
   if (o.format == "json") {
-    fmt::print("{}\n", simulate::format_json(c, outcome, trace));
+    fmt::print("{}\n", simulate::format_json(c, answer, trace));
   } else {
     print_warnings(c.warnings);
-    fmt::print("{}", simulate::format_text(c, outcome, trace, o.explain));
+    fmt::print("{}", simulate::format_text(c, answer, trace, o.explain));
   }
+  const eval::Decision decision = answer.outcome.decision;
   std::optional<simulate::Expectation> expect = expectation(c, o);
-  if (!meets(expect, outcome.decision)) {
-    fmt::print(stderr, "expected {}, got {}\n", safe_text(expect->text), eval::decision_name(outcome.decision));
+  if (!meets(expect, decision)) {
+    fmt::print(stderr, "expected {}, got {}\n", safe_text(expect->text), eval::decision_name(decision));
     return kExitCheckFailed;
   }
   return kExitOk;
@@ -125,20 +141,21 @@ int run_file(const SimulateOptions& o) {
     print_errors(errors);
     return kExitInput;
   }
-  std::optional<catalog::Catalog> catalog = catalog_or_print(o);
-  if (!catalog) return kExitInput;
-  check_case(o, *catalog, c, &*doc, errors);
+  std::optional<SimulateData> data = data_or_print(o);
+  if (!data) return kExitInput;
+  check_case(o, data->catalog, c, &*doc, errors);
   if (!errors.empty()) {
     print_errors(errors);
     return kExitInput;
   }
-  return report(c, o, {});
+  return report(c, o, *data, {});
 }
 
 int run_batch(const SimulateOptions& o) {
-  std::optional<catalog::Catalog> catalog = catalog_or_print(o);
-  if (!catalog) return kExitInput;
-  Result<simulate::BatchResult> result = simulate::run_batch(o.batch, {o.threads, &*catalog, o.strict});
+  std::optional<SimulateData> data = data_or_print(o);
+  if (!data) return kExitInput;
+  Result<simulate::BatchResult> result =
+      simulate::run_batch(o.batch, {o.threads, &data->catalog, o.strict, &data->restrictions});
   if (!result) {
     print_errors({result.error()});
     return kExitInput;
@@ -307,6 +324,7 @@ bool build_flag_request(const SimulateOptions& o, const std::string& action, con
   }
   c.request = request.take();
   derived = eval::add_principal_keys(c.request);
+  simulate::add_resource_account_key(c.request, !o.resource_account.empty(), derived, c.warnings);
   return true;
 }
 
@@ -321,7 +339,8 @@ bool build_pair(const SimulateOptions& o, const snapshot::Account* account, cons
                 const std::string& resource, Pair& out, std::vector<Error>& errors) {
   simulate::SimulationCase& c = out.c;
   if (account) {
-    simulate::SnapshotQuestion question{o.principal, action, resource, o.resource_account, ctx};
+    simulate::SnapshotQuestion question{o.principal, action, resource, o.resource_account, ctx,
+                                        !o.resource_policy.empty()};
     if (!simulate::case_from_snapshot(*account, std::move(question), c, out.derived, errors)) return false;
     c.request.options.resource_in_management_account = o.resource_in_management_account;
   } else {
@@ -353,7 +372,7 @@ std::string table(const std::vector<std::vector<std::string>>& rows) {
 }
 
 // A matrix of decisions: a table (text) or a JSON array, one entry per action x resource.
-int report_matrix(std::vector<Pair>& pairs, const SimulateOptions& o) {
+int report_matrix(std::vector<Pair>& pairs, const SimulateOptions& o, const SimulateData& data) {
   std::vector<std::vector<std::string>> rows{{"ACTION", "RESOURCE", "DECISION", "REASON"}};
   std::string json = "[";
   std::vector<std::string> warned;
@@ -363,10 +382,10 @@ int report_matrix(std::vector<Pair>& pairs, const SimulateOptions& o) {
     const simulate::SimulationCase& c = pairs[i].c;
     eval::Trace trace;
     trace.record_statements = false;
-    eval::Outcome outcome = eval::evaluate(c.request, c.set, &trace);
-    all_met = all_met && meets(expect, outcome.decision);
+    simulate::Answer answer = simulate::decide(c, &data.restrictions, &trace);
+    all_met = all_met && meets(expect, answer.outcome.decision);
     if (o.format == "json") {
-      json += (i ? "," : "") + simulate::format_json_answer(c.request, outcome, trace, c.warnings);
+      json += (i ? "," : "") + simulate::format_json_answer(c.request, answer, trace, c.warnings);
       continue;
     }
     for (const Error& w : c.warnings) {
@@ -376,7 +395,7 @@ int report_matrix(std::vector<Pair>& pairs, const SimulateOptions& o) {
       warned.push_back(std::move(text));
     }
     rows.push_back({safe_text(c.request.action), safe_text(c.request.resource),
-                    std::string(eval::decision_name(outcome.decision)), safe_text(outcome.describe())});
+                    std::string(eval::decision_name(answer.outcome.decision)), safe_text(answer.reason())});
     if (!trace.missing_keys.empty()) {
       std::string keys;
       for (const std::string& k : trace.missing_keys) keys += (keys.empty() ? "" : ", ") + k;
@@ -397,8 +416,8 @@ int run_flags(const SimulateOptions& o) {
   std::vector<Error> errors;
   eval::Context ctx;
   if (!read_context_flags(o, ctx, errors)) return kExitUsage;
-  std::optional<catalog::Catalog> catalog = catalog_or_print(o);
-  if (!catalog) return kExitInput;
+  std::optional<SimulateData> data = data_or_print(o);
+  if (!data) return kExitInput;
   std::optional<snapshot::Account> account;
   if (!o.snapshot.empty() || !o.gaad.empty()) {
     Result<snapshot::Account> loaded = snapshot::load_with_builtin_policies(o.snapshot, o.gaad, o.data_dir);
@@ -416,15 +435,16 @@ int run_flags(const SimulateOptions& o) {
   for (const std::string& action : o.actions) {
     for (const std::string& resource : resources) {
       if (!errors.empty()) break;
-      build_pair(o, account ? &*account : nullptr, files, *catalog, ctx, action, resource, pairs.emplace_back(), errors);
+      build_pair(o, account ? &*account : nullptr, files, data->catalog, ctx, action, resource, pairs.emplace_back(),
+                 errors);
     }
   }
   if (!errors.empty()) {
     print_errors(errors);
     return kExitInput;
   }
-  if (pairs.size() == 1) return report(pairs.front().c, o, pairs.front().derived);
-  return report_matrix(pairs, o);
+  if (pairs.size() == 1) return report(pairs.front().c, o, *data, pairs.front().derived);
+  return report_matrix(pairs, o, *data);
 }
 
 }  // namespace
@@ -468,7 +488,8 @@ void add_simulate_command(CLI::App& app, Runner& runner) {
                   "Account snapshot directory: take the principal's policies, boundary, SCPs and RCPs from it");
   cmd->add_option("--gaad", o->gaad, "Like --snapshot, from one get-account-authorization-details file");
   cmd->add_option("--data-dir", o->data_dir,
-                  "Read the action catalog and AWS-managed policies from this folder instead of the built-in copy");
+                  "Read the action catalog, AWS-managed policies and caller restrictions from this folder instead of "
+                  "the built-in copy");
   cmd->callback([o, &runner] {
     int modes = !o->file.empty() + !o->batch.empty() + !o->actions.empty();
     if (modes != 1)

@@ -9,6 +9,7 @@
 #include "base/json.h"
 #include "base/json_writer.h"
 #include "base/parallel.h"
+#include "simulate/decide.h"
 #include "simulate/request_check.h"
 #include "simulate/simulation_case.h"
 
@@ -45,6 +46,11 @@ BatchLine run_one(const Input& input, const BatchOptions& options) {
     for (Error& w : checked) c.warnings.push_back(std::move(w));
   }
   for (const Error& w : c.warnings) line.warnings.push_back(w.format());
+  if (refusing_restriction(c.request, options.restrictions)) {
+    line.decision = std::string(eval::decision_name(eval::Decision::kImplicitDeny));
+    line.ok = !expect || (!expect->error && expect->decision == eval::Decision::kImplicitDeny);
+    return line;
+  }
   // The decision comes from the allocation-free path that audit and access use, so the corpus keeps
   // testing it; a second, statement-free traced run finds the missing context values.
   eval::Outcome outcome = eval::evaluate(c.request, c.set);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "catalog/caller_restrictions.h"
 #include "catalog/catalog.h"
 
 namespace iamwarden::simulate {
@@ -27,6 +28,9 @@ struct BatchOptions {
   unsigned threads = 0;                       ///< 0: every core
   const catalog::Catalog* catalog = nullptr;  ///< when set, requests are checked against it (request_check.h)
   bool strict = false;                        ///< request-check warnings make the case an ERROR
+  /// When set, a caller whose kind cannot call the action (sts:GetSessionToken from a role session) is an
+  /// implicit deny before any policy is consulted (simulate/decide.h).
+  const catalog::CallerRestrictions* restrictions = nullptr;
 };
 
 /// All results, in input order, and the pass/fail counts.

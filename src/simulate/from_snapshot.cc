@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "simulate/derived_keys.h"
 #include "snapshot/policy_document.h"
 #include "snapshot/principal.h"
 #include "snapshot/snapshot.h"
@@ -27,7 +28,21 @@ std::string describe(const snapshot::AppliedPolicy& p) {
   return name;
 }
 
-// Compiles one applied policy into the case; errors carry the snapshot file and pointer.
+// Compiles one snapshot document into the case; errors carry the snapshot file and pointer.
+const eval::CompiledPolicy* compile_document(const snapshot::PolicyDocument& document, policy::PolicyKind kind,
+                                             std::string name, SimulationCase& out, std::vector<Error>& errors) {
+  policy::ParsedPolicy parsed = snapshot::parse_document(document, kind);
+  bool ok = true;
+  for (policy::Diagnostic& d : parsed.diagnostics) {
+    if (d.level != policy::DiagnosticLevel::kError) continue;
+    errors.push_back(std::move(d.error));
+    ok = false;
+  }
+  if (!ok) return nullptr;
+  out.policies.push_back(std::make_unique<eval::CompiledPolicy>(eval::compile(parsed.policy, std::move(name))));
+  return out.policies.back().get();
+}
+
 const eval::CompiledPolicy* compile_applied(const snapshot::AppliedPolicy& p, SimulationCase& out,
                                             std::vector<Error>& errors) {
   if (!p.document) {
@@ -36,22 +51,37 @@ const eval::CompiledPolicy* compile_applied(const snapshot::AppliedPolicy& p, Si
                            "add the policy to the snapshot (or update iamwarden's AWS-managed policy data)"});
     return nullptr;
   }
-  policy::ParsedPolicy parsed = snapshot::parse_document(*p.document, kind_of(p.attachment));
-  bool ok = true;
-  for (policy::Diagnostic& d : parsed.diagnostics) {
-    if (d.level != policy::DiagnosticLevel::kError) continue;
-    errors.push_back(std::move(d.error));
-    ok = false;
-  }
-  if (!ok) return nullptr;
-  out.policies.push_back(std::make_unique<eval::CompiledPolicy>(eval::compile(parsed.policy, describe(p))));
-  return out.policies.back().get();
+  return compile_document(*p.document, kind_of(p.attachment), describe(p), out, errors);
 }
 
-void add_key(eval::Request& request, std::vector<std::string>& derived, std::string_view key, std::string value) {
-  if (request.context.find(key)) return;
-  (void)request.context.set(key, std::move(value));
-  derived.emplace_back(key);
+// sts:AssumeRole* and friends on a role of the snapshot: its trust policy is the resource policy.
+void use_trust_policy(const snapshot::Account& account, bool resource_policy_given, SimulationCase& out,
+                      std::vector<Error>& errors) {
+  const eval::Request& r = out.request;
+  if (!decided_by_trust_policy(r.action, r.resource)) return;
+  const snapshot::Role* role = account.find_role(r.resource);
+  const bool in_snapshot = role && role->arn == r.resource;
+  if (resource_policy_given) {
+    if (in_snapshot)
+      out.notes.push_back(fmt::format(
+          "resource policy: the --resource-policy file, instead of the trust policy of role {} from the snapshot",
+          role->name));
+    return;
+  }
+  if (!in_snapshot) {
+    // The same name with another path is another ARN: say so rather than guess.
+    const snapshot::Role* named = account.find_role(r.resource.substr(r.resource.rfind('/') + 1));
+    out.notes.push_back(fmt::format("resource policy: {} is not a role of the snapshot{}, so no trust policy is used",
+                                    r.resource, named ? fmt::format(" (its role {} is {})", named->name, named->arn) : ""));
+    return;
+  }
+  if (!role->trust_policy) {
+    out.notes.push_back(fmt::format("resource policy: role {} has no trust policy in the snapshot", role->name));
+    return;
+  }
+  std::string name = fmt::format("trust policy of role {}", role->name);
+  out.set.resource = compile_document(*role->trust_policy, policy::PolicyKind::kTrust, name, out, errors);
+  if (out.set.resource) out.notes.push_back(fmt::format("resource policy: {} from the snapshot ({})", name, role->arn));
 }
 
 // RCPFullAWSAccess is part of every RCP level already (and is the one RCP with an Allow).
@@ -97,11 +127,13 @@ bool case_from_snapshot(const snapshot::Account& account, SnapshotQuestion quest
 
   derived_keys = eval::add_principal_keys(out.request);
   const std::vector<snapshot::Tag>& tags = pp.user ? pp.user->tags : pp.role->tags;
-  for (const snapshot::Tag& tag : tags) add_key(out.request, derived_keys, "aws:PrincipalTag/" + tag.key, tag.value);
-  if (pp.user && !pp.user->id.empty()) add_key(out.request, derived_keys, "aws:userid", pp.user->id);
+  for (const snapshot::Tag& tag : tags) add_derived_key(out.request, derived_keys, "aws:PrincipalTag/" + tag.key, tag.value);
+  if (pp.user && !pp.user->id.empty()) add_derived_key(out.request, derived_keys, "aws:userid", pp.user->id);
   if (pp.role && !pp.role->id.empty() && !out.request.caller.session_name.empty())
-    add_key(out.request, derived_keys, "aws:userid", pp.role->id + ":" + out.request.caller.session_name);
-  if (!account.organization.id.empty()) add_key(out.request, derived_keys, "aws:PrincipalOrgID", account.organization.id);
+    add_derived_key(out.request, derived_keys, "aws:userid", pp.role->id + ":" + out.request.caller.session_name);
+  if (!account.organization.id.empty()) add_derived_key(out.request, derived_keys, "aws:PrincipalOrgID", account.organization.id);
+  add_resource_account_key(out.request, !question.resource_account.empty(), derived_keys, out.warnings);
+  use_trust_policy(account, question.resource_policy_given, out, errors);
 
   // RCPs are those of the resource's account: known only when that is the principal's account.
   const bool own_resource = out.request.resource_account == caller_account;

@@ -32,9 +32,10 @@ std::string json_list(const std::vector<std::string>& items) {
 }
 
 // "decision", "reason", "decidedBy", "missingContextValues": what every JSON answer carries.
-void append_answer(std::string& out, const eval::Outcome& outcome, const eval::Trace& trace) {
+void append_answer(std::string& out, const Answer& answer, const eval::Trace& trace) {
+  const eval::Outcome& outcome = answer.outcome;
   out += "\"decision\":" + json_quote(eval::decision_name(outcome.decision));
-  out += ",\"reason\":" + json_quote(outcome.describe());
+  out += ",\"reason\":" + json_quote(answer.reason());
   if (outcome.statement) {
     out += ",\"decidedBy\":{\"layer\":" + json_quote(outcome.layer);
     if (outcome.level >= 0) out += fmt::format(",\"level\":{}", outcome.level + 1);
@@ -42,7 +43,8 @@ void append_answer(std::string& out, const eval::Outcome& outcome, const eval::T
     out += ",\"statement\":" + json_quote(outcome.statement->label());
     out += ",\"pointer\":" + json_quote(outcome.statement->pointer) + "}";
   } else if (!outcome.layer.empty()) {
-    // An implicit deny (or a root/ungated allow) has no statement, only the layer that decided.
+    // An implicit deny (or a root/ungated allow) has no statement, only the layer that decided
+    // ("caller" when the caller's kind cannot call the action at all).
     out += ",\"decidedBy\":{\"layer\":" + json_quote(outcome.layer);
     if (outcome.level >= 0) out += fmt::format(",\"level\":{}", outcome.level + 1);
     if (outcome.policy) out += ",\"policy\":" + json_quote(outcome.policy->name);
@@ -53,10 +55,10 @@ void append_answer(std::string& out, const eval::Outcome& outcome, const eval::T
 
 }  // namespace
 
-std::string format_text(const SimulationCase& c, const eval::Outcome& outcome, const eval::Trace& trace, bool explain) {
+std::string format_text(const SimulationCase& c, const Answer& answer, const eval::Trace& trace, bool explain) {
   std::string out;
-  line(out, "{}", eval::decision_name(outcome.decision));
-  line(out, "  {}", outcome.describe());
+  line(out, "{}", eval::decision_name(answer.outcome.decision));
+  line(out, "  {}", answer.reason());
   // Shown always: an absent key can be what decided (a region guardrail without aws:RequestedRegion).
   if (!trace.missing_keys.empty())
     line(out, "  missing context values: {}", fmt::join(trace.missing_keys, ", "));
@@ -84,18 +86,18 @@ std::string format_json_warnings(const std::vector<Error>& warnings) {
   return json_list(texts);
 }
 
-std::string format_json_answer(const eval::Request& request, const eval::Outcome& outcome, const eval::Trace& trace,
+std::string format_json_answer(const eval::Request& request, const Answer& answer, const eval::Trace& trace,
                                const std::vector<Error>& warnings) {
   std::string out = "{\"action\":" + json_quote(request.action) + ",\"resource\":" + json_quote(request.resource) + ",";
-  append_answer(out, outcome, trace);
+  append_answer(out, answer, trace);
   return out + ",\"warnings\":" + format_json_warnings(warnings) + "}";
 }
 
-std::string format_json(const SimulationCase& c, const eval::Outcome& outcome, const eval::Trace& trace) {
+std::string format_json(const SimulationCase& c, const Answer& answer, const eval::Trace& trace) {
   std::string out = "{";
   out += "\"file\":" + json_quote(c.file);
   out += ",\"name\":" + json_quote(c.name) + ",";
-  append_answer(out, outcome, trace);
+  append_answer(out, answer, trace);
   out += ",\"warnings\":" + format_json_warnings(c.warnings);
   if (trace.record_statements) {
     out += ",\"trace\":{\"statements\":[";

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "eval/arn.h"
 #include "policy/parser.h"
 
@@ -272,13 +275,18 @@ void peek_case_header(const JsonDocument& doc, std::string& name, std::optional<
   if (const JsonNode* e = doc.root.find("expect"); e && e->is_string()) expect = parse_expectation(e->text);
 }
 
+bool decided_by_trust_policy(std::string_view action, std::string_view resource) {
+  static constexpr std::string_view kTrustActions[] = {"sts:assumerole", "sts:assumerolewithsaml",
+                                                       "sts:assumerolewithwebidentity", "sts:tagsession",
+                                                       "sts:setsourceidentity"};
+  const std::string folded = eval::fold_case(action);
+  const eval::ArnParts parts = eval::split_arn(resource);
+  return parts.ok && parts.service() == "iam" && parts.resource().rfind("role/", 0) == 0 &&
+         std::find(std::begin(kTrustActions), std::end(kTrustActions), folded) != std::end(kTrustActions);
+}
+
 policy::PolicyKind resource_policy_kind(std::string_view action, std::string_view resource) {
-  std::string folded = eval::fold_case(action);
-  eval::ArnParts parts = eval::split_arn(resource);
-  if (folded.rfind("sts:assumerole", 0) == 0 && parts.ok && parts.service() == "iam" &&
-      parts.resource().rfind("role/", 0) == 0)
-    return PolicyKind::kTrust;
-  return PolicyKind::kResource;
+  return decided_by_trust_policy(action, resource) ? PolicyKind::kTrust : PolicyKind::kResource;
 }
 
 const eval::CompiledPolicy* add_policy(SimulationCase& c, const JsonDocument& doc, const JsonNode& node,

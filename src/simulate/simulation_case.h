@@ -28,6 +28,7 @@ struct SimulationCase {
   eval::PolicySet set;
   std::optional<Expectation> expect;
   std::vector<Error> warnings;  ///< ignored fields and policy warnings
+  std::vector<std::string> notes;  ///< how the case was built (a trust policy taken from a snapshot), for the trace
 
   SimulationCase() = default;
   SimulationCase(const SimulationCase&) = delete;
@@ -49,8 +50,12 @@ std::optional<Expectation> parse_expectation(std::string_view text);
 const eval::CompiledPolicy* add_policy(SimulationCase& c, const JsonDocument& doc, const JsonNode& node,
                                        const std::string& pointer, policy::PolicyKind kind, std::vector<Error>& errors);
 
-/// The kind the resource policy has for this action and resource: a role trust policy for
-/// sts:AssumeRole* on a role, else a resource-based policy.
+/// True for the actions a role's trust policy decides (sts:AssumeRole, sts:AssumeRoleWithSAML,
+/// sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity; any case) on a role ARN.
+bool decided_by_trust_policy(std::string_view action, std::string_view resource);
+
+/// The kind the resource policy has for this action and resource: a role trust policy when
+/// decided_by_trust_policy, else a resource-based policy.
 policy::PolicyKind resource_policy_kind(std::string_view action, std::string_view resource);
 
 }  // namespace iamwarden::simulate

@@ -106,12 +106,21 @@ AccessEvaluator::AccessEvaluator(const Layers& layers, eval::Caller caller, eval
     if (r) {
       ceiling_request_ = r.take();
       eval::add_principal_keys(ceiling_request_);
-      for (std::string_view key : {"aws:ResourceAccount", "aws:PrincipalOrgID", "aws:ResourceOrgID"})
-        if (const eval::ContextEntry* e = context.find(key); e && !e->is_list && !e->values.empty())
-          ceiling_request_.context.set_default(key, e->values.front());
+      ceiling_request_.context.set_default("aws:ResourceAccount", caller.account);
+      if (const eval::ContextEntry* e = context.find("aws:PrincipalOrgID"); e && !e->is_list && !e->values.empty()) {
+        ceiling_request_.context.set_default("aws:PrincipalOrgID", e->values.front());
+        ceiling_request_.context.set_default("aws:ResourceOrgID", e->values.front());
+      }
     }
   }
   const std::string account = caller.account;
+  if (has(layers.known, KnownKeys::kPrincipal)) {
+    // The lower and every-resource bounds read these as the principal's own account and organization.
+    context.set_default("aws:ResourceAccount", account);
+    if (const eval::ContextEntry* org = context.find("aws:PrincipalOrgID");
+        org && has(layers.known, KnownKeys::kOrganization) && !org->is_list && !org->values.empty())
+      context.set_default("aws:ResourceOrgID", std::string(org->values.front()));
+  }
   Result<eval::Request> r = eval::make_request(std::move(caller), "sts:GetCallerIdentity", "*", account,
                                                std::move(context));
   if (r) request_ = r.take();  // cannot fail: the action and resource are well-formed

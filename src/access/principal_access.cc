@@ -66,13 +66,10 @@ Result<PrincipalAccess> principal_access(const snapshot::Account& account, std::
   for (const snapshot::Tag& tag : pp.user ? pp.user->tags : pp.role->tags)
     probe->context.set_default("aws:PrincipalTag/" + tag.key, tag.value);
   if (pp.user && !pp.user->id.empty()) probe->context.set_default("aws:userid", pp.user->id);
-  // The bounds speak of the principal's own account ("allowed" = on every resource there).
-  probe->context.set_default("aws:ResourceAccount", out.caller.account);
   KnownKeys known = KnownKeys::kPrincipal;
   if (pp.user && !pp.user->id.empty()) known = known | KnownKeys::kUserId;
   if (!account.organization.id.empty()) {
     probe->context.set_default("aws:PrincipalOrgID", account.organization.id);
-    probe->context.set_default("aws:ResourceOrgID", account.organization.id);
     known = known | KnownKeys::kOrganization;
   }
   out.context = std::move(probe->context);

@@ -53,7 +53,7 @@ Gathered gather(const eval::PolicySet& set, const eval::Request& r) {
   layer(set.identity);
   if (set.boundary) layer(std::span<const eval::CompiledPolicy* const>(&set.boundary, 1));
   for (const auto& level : set.scp_levels) layer(level);
-  if (!set.session.empty()) layer(set.session);
+  if (!set.session.empty() && r.caller.is_session()) layer(set.session);  // session policies bound sessions only
   return g;
 }
 
@@ -288,6 +288,32 @@ std::vector<KeyDomain> key_domains(const Gathered& g, const eval::Context& ctx, 
   return out;
 }
 
+// Accounts other than the principal's to try resources in, when a condition reads
+// aws:ResourceAccount: those the conditions name, and one they do not.
+std::vector<std::string> foreign_accounts(const Gathered& g, std::string_view own) {
+  std::vector<std::string> out;
+  bool reads = false;
+  auto visit = [&](const eval::CompiledStatement* st) {
+    for (const eval::CompiledCondition& c : st->conditions) {
+      if (c.folded_key == "aws:resourceaccount") {
+        reads = true;
+        for (const eval::ConditionValue& v : c.values)
+          if (v.raw.find_first_of("*?$:") == std::string::npos && v.raw != own) out.push_back(v.raw);
+      }
+      for (const eval::ConditionValue& v : c.values)
+        v.text.for_each_variable([&](std::string_view name) { reads = reads || name == "aws:resourceaccount"; });
+    }
+  };
+  for (const LayerStatements& l : g.layers)
+    for (const eval::CompiledStatement* st : l.allows) visit(st);
+  for (const eval::CompiledStatement* st : g.denies) visit(st);
+  if (!reads) return {};
+  out.emplace_back("999999999999");
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::string account_of(std::string_view arn) {
   eval::ArnParts parts = eval::split_arn(arn);
   return parts.ok ? std::string(parts.account()) : std::string();
@@ -343,7 +369,10 @@ SearchResult WitnessSearch::run(const eval::Request& request, const eval::Policy
     overlaps.push_back({{"*"}, ""});  // actions without resource types take "*" only
   } else {
     std::vector<std::vector<Alternative>> per_layer;
-    for (const LayerStatements& l : g.layers) per_layer.push_back(alternatives(l.allows, request.context));
+    for (const LayerStatements& l : g.layers) {
+      per_layer.push_back(alternatives(l.allows, request.context));
+      if (per_layer.back().empty()) return result;  // its Resource variables resolve to nothing
+    }
     std::vector<std::string> types;
     if (action) {
       const catalog::Service& s = catalog_->service_of(*action);
@@ -403,6 +432,18 @@ SearchResult WitnessSearch::run(const eval::Request& request, const eval::Policy
       }
       steers.insert(steers.end(), partial.begin(), partial.end());
     }
+    // Conditions on aws:ResourceAccount need resources of other accounts too.
+    std::vector<std::string> foreign = foreign_accounts(g, own_account);
+    std::vector<std::string> in_account;
+    in_account.reserve(foreign.size());
+    for (const std::string& a : foreign) in_account.push_back(fmt::format("arn:*:*:*:{}:*", a));
+    const size_t own_steers = steers.size();
+    for (const std::string& p : in_account)
+      for (size_t i = 0; i < own_steers; ++i) {
+        Steer st = steers[i];
+        st.all_of.push_back(p);
+        steers.push_back(std::move(st));
+      }
     std::vector<size_t> pick(per_layer.size(), 0);
     bool aws_owned_only = false;
     size_t count = 0;

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
+#include "catalog/caller_restrictions.h"
 #include "catalog/catalog.h"
+#include "eval/arn.h"
 
 namespace iamwarden::access {
 namespace {
@@ -126,7 +129,71 @@ AccessEvaluator::AccessEvaluator(const Layers& layers, eval::Caller caller, eval
   if (r) request_ = r.take();  // cannot fail: the action and resource are well-formed
 }
 
+void AccessEvaluator::use_caller_restrictions(const catalog::CallerRestrictions* restrictions) {
+  refused_.clear();
+  if (!restrictions) return;
+  for (const catalog::CallerRestriction& r : restrictions->all()) {
+    if (catalog::caller_allowed(r, request_.caller.kind)) continue;
+    const size_t colon = r.action.find(':');
+    if (colon == std::string::npos) continue;
+    refused_.push_back({r.action.substr(0, colon), r.action.substr(colon + 1), catalog::caller_refusal(r, request_.caller.kind)});
+  }
+}
+
+const Refused* AccessEvaluator::refused(std::string_view service, std::string_view action_name) const {
+  for (const Refused& r : refused_)
+    if (ascii_iequals(r.service, service) && ascii_iequals(r.action, action_name)) return &r;
+  return nullptr;
+}
+
+std::string AccessEvaluator::refusal(std::string_view service, std::string_view action_name) const {
+  const Refused* r = refused(service, action_name);
+  return r ? r->why : std::string();
+}
+
 Grant AccessEvaluator::check(std::string_view service, std::string_view action_name, Scope scope) {
+  if (!refused_.empty() && refused(service, action_name)) return Grant::kDenied;
+  return check_policies(service, action_name, scope);
+}
+
+Grant AccessEvaluator::check_request(std::string_view action, std::string_view resource,
+                                     const std::vector<std::pair<std::string, std::string>>& keys,
+                                     const eval::CompiledPolicy* resource_policy,
+                                     const eval::CompiledPolicy* upper_resource_policy, std::vector<std::string>* needs) {
+  const size_t colon = action.find(':');
+  if (colon == std::string_view::npos) return Grant::kDenied;
+  if (!refused_.empty() && refused(action.substr(0, colon), action.substr(colon + 1))) return Grant::kDenied;
+  eval::Context context = request_.context;
+  for (const auto& [key, value] : keys) (void)context.set(key, value);
+  eval::ArnParts parts = eval::split_arn(resource);
+  if (parts.ok && !parts.account().empty()) (void)context.set("aws:ResourceAccount", std::string(parts.account()));
+  Result<eval::Request> r = eval::make_request(request_.caller, action, resource, request_.caller.account, std::move(context));
+  if (!r) return Grant::kDenied;
+  eval::PolicySet set = original_;
+  set.resource = resource_policy;
+  if (eval::evaluate(*r, set).decision == eval::Decision::kAllowed) return Grant::kAllowed;
+  // Keys the request may still set (MFA, tags, source IP, ...): the exact search, on this request only.
+  SearchResult found = search_.run(*r, set, every_exact_, Scope::kThisRequest, false);
+  if (found.found == Found::kAllowedRequest) {
+    if (needs && found.reason.example)
+      for (const auto& [key, value] : found.reason.example->context) needs->push_back(key + "=" + value);
+    return Grant::kConditional;
+  }
+  if (found.found == Found::kUndecided) {
+    if (needs) needs->push_back("too many cases to settle exactly");
+    return Grant::kConditional;
+  }
+  if (upper_resource_policy) {
+    set.resource = upper_resource_policy;
+    if (eval::evaluate(*r, set).decision == eval::Decision::kAllowed) {
+      if (needs) needs->push_back("the conditions of the resource's own policy (trust or key policy)");
+      return Grant::kConditional;
+    }
+  }
+  return Grant::kDenied;
+}
+
+Grant AccessEvaluator::check_policies(std::string_view service, std::string_view action_name, Scope scope) {
   eval::retarget(request_, service, action_name);
   if (evaluate(lower_).decision == eval::Decision::kAllowed) return Grant::kAllowed;
   if (evaluate(upper(scope)).decision != eval::Decision::kAllowed) return Grant::kDenied;
@@ -227,7 +294,9 @@ Grant AccessEvaluator::admin(const catalog::Catalog& catalog) {
   for (const catalog::Service& s : catalog.services()) {
     if (!s.action_count) continue;
     std::string_view name = catalog.actions_of(s).front().name;
-    if (upper_only(s.prefix, name, kEvery) == Grant::kDenied && ceiling(s.prefix, name) != Grant::kDenied)
+    // The upper bound alone: a quick no. When it allows, the full scan below settles the action.
+    eval::retarget(request_, s.prefix, name);
+    if (evaluate(upper(kEvery)).decision != eval::Decision::kAllowed && ceiling(s.prefix, name) != Grant::kDenied)
       return Grant::kDenied;
   }
   Grant least = Grant::kAllowed;
@@ -238,7 +307,7 @@ Grant AccessEvaluator::admin(const catalog::Catalog& catalog) {
       if (classes[i] != i) continue;  // decided with its class's first action
       // Once one action is only conditional, the answer is at most conditional: the upper bound
       // alone can still tell denied from conditional.
-      Grant g = least == Grant::kAllowed ? check(s.prefix, actions[i].name, kEvery)
+      Grant g = least == Grant::kAllowed ? check_policies(s.prefix, actions[i].name, kEvery)
                                          : upper_only(s.prefix, actions[i].name, kEvery);
       if (g == Grant::kAllowed) continue;
       Grant cap = ceiling(s.prefix, actions[i].name);
@@ -257,8 +326,12 @@ std::vector<Grant> AccessEvaluator::all(const catalog::Catalog& catalog) {
     std::span<const catalog::Action> actions = catalog.actions_of(s);
     std::vector<uint32_t> classes = action_classes(s, catalog);
     for (uint32_t i = 0; i < actions.size(); ++i)
-      out[s.first_action + i] = classes[i] == i ? check(s.prefix, actions[i].name) : out[s.first_action + classes[i]];
+      out[s.first_action + i] =
+          classes[i] == i ? check_policies(s.prefix, actions[i].name, Scope::kSomeResource) : out[s.first_action + classes[i]];
   }
+  // After the classes: a refused action must not decide its class-mates.
+  for (const Refused& r : refused_)
+    if (const catalog::Action* a = catalog.find_action(r.service + ":" + r.action)) out[catalog.index_of(*a)] = Grant::kDenied;
   return out;
 }
 
@@ -270,7 +343,7 @@ Grant AccessEvaluator::service(const catalog::Catalog& catalog, std::string_view
   std::vector<uint32_t> classes = action_classes(*s, catalog);
   Grant least = Grant::kAllowed;
   for (uint32_t i = 0; i < actions.size() && least != Grant::kDenied; ++i)
-    if (classes[i] == i) least = std::min(least, check(s->prefix, actions[i].name, scope));
+    if (classes[i] == i) least = std::min(least, check_policies(s->prefix, actions[i].name, scope));
   return least;
 }
 

@@ -17,6 +17,7 @@
 
 namespace iamwarden::catalog {
 class Catalog;
+class CallerRestrictions;
 struct Action;
 struct Service;
 }
@@ -55,6 +56,12 @@ struct Layers {
   KnownKeys known = KnownKeys::kNone;  ///< what the policies were bounded with (bound_and_compile)
 };
 
+/// An action the caller's kind cannot call, and why.
+struct Refused {
+  std::string service, action;  ///< as the data names them
+  std::string why;              ///< catalog::caller_refusal's sentence
+};
+
 /// Decides grants for one principal. Not thread-safe (it reuses one request); cheap to create.
 class AccessEvaluator {
  public:
@@ -89,13 +96,34 @@ class AccessEvaluator {
   /// Grants of every action of the catalog, in catalog order (uniform services decided once).
   std::vector<Grant> all(const catalog::Catalog& catalog);
 
+  /// One concrete request: `action` on `resource`, with the principal's keys plus `keys`, and the
+  /// resource's own policy when it has one (a role's trust policy for sts:AssumeRole). kAllowed:
+  /// allowed as it stands; kConditional: allowed when the request also sets the keys returned in
+  /// `needs` (MFA, a tag, ...) or when the resource policy's conditions hold (`upper_resource_policy`
+  /// is its Bound::kUpper copy); kDenied: not for any value of the other keys.
+  Grant check_request(std::string_view action, std::string_view resource,
+                      const std::vector<std::pair<std::string, std::string>>& keys,
+                      const eval::CompiledPolicy* resource_policy, const eval::CompiledPolicy* upper_resource_policy,
+                      std::vector<std::string>* needs);
   /// The grant of all actions of one service together (the least of them).
   Grant service(const catalog::Catalog& catalog, std::string_view prefix, Scope scope = Scope::kSomeResource);
 
   const eval::Caller& caller() const { return request_.caller; }
 
+  /// Applies data/caller-restrictions.json: check() and all() answer kDenied for actions this
+  /// caller's kind cannot call (a role session and sts:GetSessionToken), whatever the policies say.
+  /// admin() and service() read the policies only (a role with "*" is an administrator).
+  void use_caller_restrictions(const catalog::CallerRestrictions* restrictions);
+  /// Why this caller cannot call the action at all ("sts:GetSessionToken cannot be called by a role
+  /// session: ..."), or "" when its kind may.
+  std::string refusal(std::string_view service, std::string_view action_name) const;
+
  private:
   eval::Outcome evaluate(const eval::PolicySet& set) { return eval::evaluate(request_, set); }
+  /// check() by the policies alone.
+  Grant check_policies(std::string_view service, std::string_view action_name, Scope scope);
+  /// The refused action of refused_ matching, or nullptr.
+  const Refused* refused(std::string_view service, std::string_view action_name) const;
   /// kConditional when some request of the scope is allowed (upper bound, then the exact search), else kDenied.
   Grant upper_only(std::string_view service, std::string_view action_name, Scope scope);
   /// The band between the bounds: kConditional when the search finds an allowed request (or gives up).
@@ -114,6 +142,8 @@ class AccessEvaluator {
   eval::PolicySet ceiling_lower_, ceiling_every_;  ///< empty identity when there are no SCP levels
   eval::Request ceiling_request_;  ///< by an ordinary IAM user of the principal's account
   eval::Request request_;
+  /// Actions the caller's kind cannot call (few: compared before any evaluation).
+  std::vector<Refused> refused_;
   /// Builds service_patterns_ on first use (most principals never need it).
   void index_patterns() const;
 

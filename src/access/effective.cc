@@ -41,13 +41,14 @@ std::string admin_word(Grant g) {
 }  // namespace
 
 EffectiveAccess effective_access(const PrincipalAccess& principal, const catalog::Catalog& catalog,
-                                 const ActionFilter& filter) {
+                                 const ActionFilter& filter, const catalog::CallerRestrictions* restrictions) {
   EffectiveAccess out;
   out.principal = principal.arn;
   out.is_role = principal.is_role;
   out.problems = principal.problems;
   out.scp_note = principal.scp_note;
   AccessEvaluator evaluator(principal.layers, principal.caller, principal.context, &catalog);
+  evaluator.use_caller_restrictions(restrictions);
   out.admin = evaluator.admin(catalog);
   std::vector<Grant> grants = evaluator.all(catalog);
   for (const catalog::Service& s : catalog.services()) {
@@ -59,6 +60,7 @@ EffectiveAccess effective_access(const PrincipalAccess& principal, const catalog
       if (g == Grant::kDenied && !filter.include_denied) continue;
       ActionGrant ag{&a, g, {}, resource_policy_decides(catalog, s.prefix, a.name)};
       if (g == Grant::kConditional) ag.reason = evaluator.explain(s.prefix, a.name);
+      if (std::string why = evaluator.refusal(s.prefix, a.name); !why.empty()) ag.reason.notes.push_back(std::move(why));
       out.actions.push_back(std::move(ag));
     }
   }
@@ -181,6 +183,8 @@ std::string effective_access_json(const EffectiveAccess& access, const catalog::
         out += "}}";
       }
       if (!r.settled) out += ",\"settled\":false";
+    } else if (!a.reason.notes.empty()) {
+      fmt::format_to(std::back_inserter(out), ",\"notes\":{}", strings(a.reason.notes));
     }
     out += "}";
   }

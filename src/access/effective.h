@@ -9,6 +9,7 @@
 #include "access/access.h"
 #include "access/principal_access.h"
 #include "catalog/access_level.h"
+#include "catalog/caller_restrictions.h"
 #include "catalog/catalog.h"
 #include "snapshot/account.h"
 
@@ -25,7 +26,7 @@ struct ActionFilter {
 struct ActionGrant {
   const catalog::Action* action = nullptr;
   Grant grant = Grant::kDenied;
-  GrantReason reason;  ///< filled for conditional actions
+  GrantReason reason;  ///< filled for conditional actions; notes also say why a refused action is denied
   bool resource_policy = false;  ///< the resource's own policy (trust policy, key policy) decides too
 };
 
@@ -45,9 +46,11 @@ struct EffectiveAccess {
   std::string scp_note;
 };
 
-/// Lists the grants of a principal over the catalog actions the filter selects.
+/// Lists the grants of a principal over the catalog actions the filter selects. With restrictions
+/// (data/caller-restrictions.json), actions the principal's kind cannot call are denied, with the reason.
 EffectiveAccess effective_access(const PrincipalAccess& principal, const catalog::Catalog& catalog,
-                                 const ActionFilter& filter);
+                                 const ActionFilter& filter,
+                                 const catalog::CallerRestrictions* restrictions = nullptr);
 
 /// The admin answer for one principal.
 struct AdminAnswer {

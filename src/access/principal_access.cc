@@ -17,10 +17,31 @@ policy::PolicyKind kind_of(snapshot::Attachment attachment) {
   }
 }
 
+bool mentions(std::string_view text, std::string_view lower_word) {
+  if (text.size() < lower_word.size()) return false;
+  for (size_t i = 0; i + lower_word.size() <= text.size(); ++i) {
+    size_t k = 0;
+    while (k < lower_word.size() && (text[i + k] | 0x20) == lower_word[k]) ++k;
+    if (k == lower_word.size()) return true;
+  }
+  return false;
+}
+
+// Known-key bits a document cannot read make no difference to its bounds: dropping them lets users
+// and roles (which differ in aws:userid) share one parsed and bounded copy of a managed policy.
+KnownKeys relevant_known(std::string_view text, KnownKeys known) {
+  uint8_t bits = static_cast<uint8_t>(known);
+  if (has(known, KnownKeys::kUserId) && !mentions(text, "userid")) bits &= ~static_cast<uint8_t>(KnownKeys::kUserId);
+  if (has(known, KnownKeys::kOrganization) && !mentions(text, "org"))
+    bits &= ~static_cast<uint8_t>(KnownKeys::kOrganization);
+  return static_cast<KnownKeys>(bits);
+}
+
 }  // namespace
 
 const BoundedPolicy* PolicyCache::get(const snapshot::PolicyDocument& document, policy::PolicyKind kind,
                                       std::string_view name, KnownKeys known, std::string& error) {
+  known = relevant_known(document.text, known);
   Entry* entry = nullptr;
   {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -314,6 +314,52 @@ std::vector<std::string> foreign_accounts(const Gathered& g, std::string_view ow
   return out;
 }
 
+// True when text lies in the overlap a glob_memo_ key describes ("all\n...\tnone\n...").
+bool fits_walk(std::string_view text, std::string_view walk) {
+  std::vector<std::string_view> all, none;
+  const size_t tab = walk.find('\t');
+  auto split = [](std::string_view list, std::vector<std::string_view>& out) {
+    for (size_t start = 0, nl; (nl = list.find('\n', start)) != std::string_view::npos; start = nl + 1)
+      out.push_back(list.substr(start, nl - start));
+  };
+  split(walk.substr(0, tab), all);
+  split(walk.substr(tab + 1), none);
+  if (text.find_first_of("*?") != std::string_view::npos) return false;
+  all.push_back(text);
+  return glob_witness(all, none, true).answer == GlobAnswer::kFound;
+}
+
+// A resource of the same overlap with its empty fields filled the way real ARNs have them: the
+// partition "aws", the principal's account, a region, a name. Each fill is kept only if it fits.
+std::string fuller_resource(const std::string& resource, std::string_view walk, std::string_view own_account) {
+  if (resource.rfind("arn:", 0) != 0) return resource;
+  std::string out = resource;
+  auto field_bounds = [&](int index) -> std::pair<size_t, size_t> {  // [begin, end) of ARN field index
+    size_t begin = 0;
+    for (int i = 0; i < index; ++i) begin = out.find(':', begin) + 1;
+    size_t end = index < 5 ? out.find(':', begin) : out.size();
+    return {begin, end};
+  };
+  auto try_fill = [&](int index, std::string_view value) {
+    auto [b, e] = field_bounds(index);
+    if (e == std::string::npos || b != e) return;
+    std::string candidate = out;
+    candidate.insert(b, value);
+    if (fits_walk(candidate, walk)) out = std::move(candidate);
+  };
+  if (std::count(out.begin(), out.end(), ':') < 5) return resource;
+  try_fill(1, "aws");
+  try_fill(4, own_account);
+  try_fill(3, "us-east-1");
+  // The resource part: a name after a trailing separator, or for an empty resource part.
+  auto [b, e] = field_bounds(5);
+  if (b == e || out.back() == '/' || out.back() == ':') {
+    std::string candidate = out + "example";
+    if (fits_walk(candidate, walk)) out = std::move(candidate);
+  }
+  return out;
+}
+
 std::string account_of(std::string_view arn) {
   eval::ArnParts parts = eval::split_arn(arn);
   return parts.ok ? std::string(parts.account()) : std::string();
@@ -339,14 +385,15 @@ SearchResult WitnessSearch::run(const eval::Request& request, const eval::Policy
                                 const eval::PolicySet& every_exact, Scope scope, bool explain) {
   SearchResult result;
   const bool every = scope == Scope::kEveryResource;
+  const bool fixed = scope == Scope::kThisRequest;
   const eval::PolicySet& set = every ? every_exact : original;
   Gathered g = gather(set, request);
   if (g.missing_allow) return result;
 
-  // The principal's keys stay; everything else is the request's to choose.
+  // The principal's keys stay (for one fixed request, every key it holds); the rest is the request's to choose.
   eval::Context base;
   for (const eval::ContextEntry& e : request.context.entries()) {
-    if (!principal_decided_key(e.key, known_)) continue;
+    if (!fixed && !principal_decided_key(e.key, known_)) continue;
     if (e.is_list) (void)base.set_list(e.original, e.values);
     else if (!e.values.empty()) (void)base.set(e.original, e.values.front());
   }
@@ -355,18 +402,23 @@ SearchResult WitnessSearch::run(const eval::Request& request, const eval::Policy
   const std::string own_org = org && !org->values.empty() ? org->values.front() : std::string();
 
   std::vector<KeyDomain> domains = key_domains(g, request.context, known_);
+  if (fixed)
+    std::erase_if(domains, [&](const KeyDomain& d) { return request.context.find(d.key) != nullptr; });
   for (const KeyDomain& d : domains) result.reason.condition_keys.push_back(d.key);
   std::sort(result.reason.condition_keys.begin(), result.reason.condition_keys.end());
 
   // ---- candidate resources, grouped by the overlap they come from ----
   struct Overlap {
     std::vector<std::string> resources;
+    std::vector<const std::string*> walks;  // per resource: its glob_memo_ key (null for "*")
     std::string shown;  // "" = any resource
   };
   std::vector<Overlap> overlaps;
   const catalog::Action* action = catalog_ ? catalog_->find_action(request.action) : nullptr;
-  if (every || (action && action->resources.empty())) {
-    overlaps.push_back({{"*"}, ""});  // actions without resource types take "*" only
+  if (fixed) {
+    overlaps.push_back({{request.resource}, {nullptr}, request.resource});
+  } else if (every || (action && action->resources.empty())) {
+    overlaps.push_back({{"*"}, {nullptr}, ""});  // actions without resource types take "*" only
   } else {
     std::vector<std::vector<Alternative>> per_layer;
     for (const LayerStatements& l : g.layers) {
@@ -478,8 +530,10 @@ SearchResult WitnessSearch::run(const eval::Request& request, const eval::Policy
           if (it == glob_memo_.end()) it = glob_memo_.emplace(memo_key, glob_witness(all, none, true)).first;
           if (it->second.answer == GlobAnswer::kTooHard) result.reason.settled = false;
           if (it->second.answer != GlobAnswer::kFound) continue;
-          if (std::find(overlap.resources.begin(), overlap.resources.end(), it->second.text) == overlap.resources.end())
+          if (std::find(overlap.resources.begin(), overlap.resources.end(), it->second.text) == overlap.resources.end()) {
             overlap.resources.push_back(it->second.text);
+            overlap.walks.push_back(&it->first);
+          }
         }
         if (overlap.resources.empty() && changes && !all_of.empty()) {
           // Only AWS-owned resources fit: say so rather than list them.
@@ -522,7 +576,8 @@ SearchResult WitnessSearch::run(const eval::Request& request, const eval::Policy
   std::vector<size_t> pick(domains.size(), 0);
   for (const Overlap& overlap : overlaps) {
     bool overlap_found = false;
-    for (const std::string& resource : overlap.resources) {
+    for (size_t ri = 0; ri < overlap.resources.size(); ++ri) {
+      const std::string& resource = overlap.resources[ri];
       if (overlap_found) break;
       std::string account = account_of(resource);
       if (account.empty()) account = own_account;
@@ -544,12 +599,26 @@ SearchResult WitnessSearch::run(const eval::Request& request, const eval::Policy
         // Evaluated as the principal's side of the request: another account's resource policy is its own say.
         Result<eval::Request> r = eval::make_request(request.caller, request.action, resource, own_account, std::move(ctx));
         if (r) {
-          r->needs_explicit_trust = false;  // the principal's side only: the trust/key policy is the resource's say
+          // The principal's side only (the trust/key policy is the resource's say), unless one
+          // fixed request brings its resource policy along.
+          if (!fixed) r->needs_explicit_trust = false;
+          else r->needs_explicit_trust = request.needs_explicit_trust;
           if (eval::evaluate(*r, set).decision == eval::Decision::kAllowed) {
             overlap_found = true;
             if (result.found != Found::kAllowedRequest) {
               result.found = Found::kAllowedRequest;
               Example ex{every ? "*" : resource, {}};
+              if (explain && !every && overlap.walks[ri]) {
+                // The shortest witness leaves fields empty ("arn::iam:::role/"): show a fuller one if it fits as well.
+                std::string fuller = fuller_resource(resource, *overlap.walks[ri], own_account);
+                if (fuller != resource) {
+                  Result<eval::Request> r2 = eval::make_request(request.caller, request.action, fuller, own_account, r->context);
+                  if (r2) {
+                    r2->needs_explicit_trust = false;
+                    if (eval::evaluate(*r2, set).decision == eval::Decision::kAllowed) ex.resource = std::move(fuller);
+                  }
+                }
+              }
               for (size_t k = 0; k < domains.size(); ++k) {
                 const Choice& c = domains[k].choices[pick[k]];
                 if (c.kind == Choice::Kind::kSingle) ex.context.emplace_back(domains[k].key, c.values.front());

@@ -27,6 +27,9 @@ namespace iamwarden::access {
 enum class Scope : uint8_t {
   kSomeResource,   ///< conditional = allowed for some resource in some context (`iamwarden access`)
   kEveryResource,  ///< conditional = allowed for every resource ("*") in some context (admin, policy checks)
+  /// conditional = this request's resource, with the keys its context already holds, is allowed
+  /// when the request sets some other keys (escalation edges: one concrete request).
+  kThisRequest,
 };
 
 /// One request the policies allow.

@@ -10,9 +10,9 @@
 
 #include "access/effective.h"
 #include "base/safe_text.h"
+#include "catalog/caller_restrictions.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "base/safe_text.h"
 #include "snapshot/completeness.h"
 #include "snapshot/snapshot.h"
 
@@ -109,7 +109,12 @@ int run_access(const AccessOptions& o) {
     fmt::print("{}", out);
     return kExitOk;
   }
-  access::EffectiveAccess result = access::effective_access(*principal, *catalog, filter);
+  Result<catalog::CallerRestrictions> restrictions = catalog::load_caller_restrictions(o.data_dir);
+  if (!restrictions) {
+    fmt::print(stderr, "error: {}\n", restrictions.error().format());
+    return kExitInput;
+  }
+  access::EffectiveAccess result = access::effective_access(*principal, *catalog, filter, &*restrictions);
   fmt::print("{}", o.format == "json" ? access::effective_access_json(result, *catalog)
                                       : access::effective_access_text(result, *catalog));
   return kExitOk;

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "access/access.h"
+#include "catalog/caller_restrictions.h"
 #include "catalog/catalog.h"
 #include "policy/parser.h"
 
@@ -297,6 +298,38 @@ TEST(ExactAccess, ActionsDecidedByTheResourcesPolicyAreKnown) {
   p.add(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::*:role/deploy"}})");
   EXPECT_EQ(p.evaluator().check("sts", "AssumeRole"), Grant::kConditional);
   EXPECT_EQ(p.evaluator().explain("sts", "AssumeRole").resources, std::vector<std::string>{"arn:aws:iam::*:role/deploy"});
+}
+
+// ---- 9. actions only some kinds of caller can call ----
+
+TEST(ExactAccess, RoleSessionsCannotGetSessionTokens) {
+  Result<catalog::CallerRestrictions> restrictions = catalog::load_caller_restrictions();
+  ASSERT_TRUE(restrictions.ok());
+  Principal p;
+  p.add(kAdmin);
+  AccessEvaluator user = p.evaluator();
+  user.use_caller_restrictions(&*restrictions);
+  EXPECT_EQ(user.check("sts", "GetSessionToken"), Grant::kAllowed);
+  EXPECT_EQ(user.check("iam", "ChangePassword"), Grant::kAllowed);
+  EXPECT_EQ(user.refusal("sts", "GetSessionToken"), "");
+
+  eval::Caller session = *eval::parse_caller(fmt::format("arn:aws:sts::{}:assumed-role/deploy/ci", kAccount));
+  AccessEvaluator role(p.layers(), session, p.context(), &test_catalog());
+  role.use_caller_restrictions(&*restrictions);
+  EXPECT_EQ(role.check("sts", "GetSessionToken"), Grant::kDenied);
+  EXPECT_EQ(role.check("STS", "getfederationtoken"), Grant::kDenied);
+  EXPECT_EQ(role.check("iam", "ChangePassword"), Grant::kDenied);
+  EXPECT_EQ(role.check("sts", "GetCallerIdentity"), Grant::kAllowed);
+  EXPECT_NE(role.refusal("sts", "GetSessionToken").find("cannot be called by a role session"), std::string::npos);
+  // all() must not copy the refusal to the action's class-mates, nor the class's answer to it.
+  std::vector<Grant> grants = role.all(test_catalog());
+  auto grant_of = [&](std::string_view name) { return grants[test_catalog().index_of(*test_catalog().find_action(name))]; };
+  EXPECT_EQ(grant_of("sts:GetSessionToken"), Grant::kDenied);
+  EXPECT_EQ(grant_of("sts:AssumeRole"), Grant::kAllowed);
+  EXPECT_EQ(grant_of("iam:ChangePassword"), Grant::kDenied);
+  EXPECT_EQ(grant_of("iam:CreateUser"), Grant::kAllowed);
+  // A role with "*" is still an administrator.
+  EXPECT_EQ(role.admin(test_catalog()), Grant::kAllowed);
 }
 
 // ---- 10. only the keys the request decides ----

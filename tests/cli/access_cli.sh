@@ -44,6 +44,15 @@ assert create["grant"] == "conditional", create
 assert "aws:MultiFactorAuthPresent" in create["conditionKeys"], create
 PY
 
+# Caller-kind restrictions (data/caller-restrictions.json): a role session cannot get a session token.
+"$bin" access "$demo" ExampleCorpAdmins --service sts --show-denied >"$tmp/sts"; rc=$?
+[ $rc -eq 0 ] || fail "sts listing exits 0, got $rc"
+grep -A1 "^  denied       GetSessionToken " "$tmp/sts" | grep -q "cannot be called by a role session" \
+  || fail "GetSessionToken refused for a role: $(cat "$tmp/sts")"
+grep -q "^  note: only the principal's own policies are read" "$tmp/sts" || fail "scope note: $(head -5 "$tmp/sts")"
+"$bin" access "$demo" oscar.reyes --service sts >"$tmp/sts-user"
+grep -q "^  allowed      GetSessionToken " "$tmp/sts-user" || fail "GetSessionToken for a user: $(cat "$tmp/sts-user")"
+
 "$bin" access --gaad "$demo/authorization-details.json" oscar.reyes --admin >"$tmp/gaad"; rc=$?
 [ $rc -eq 0 ] || fail "--gaad exits 0, got $rc"
 grep -q "^admin  *arn:aws:iam::111122223333:user/oscar.reyes" "$tmp/gaad" || fail "--gaad answer: $(cat "$tmp/gaad")"

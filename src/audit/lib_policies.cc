@@ -9,6 +9,7 @@
 #include "audit/lib_roles.h"
 #include "base/parallel.h"
 #include "catalog/catalog.h"
+#include "escalation/method.h"
 #include "snapshot/policy_document.h"
 
 namespace iamwarden::audit {
@@ -68,7 +69,7 @@ std::vector<Job> jobs_of(const snapshot::Account& account) {
   return jobs;
 }
 
-Grant all_of(access::AccessEvaluator& e, const std::vector<std::string_view>& actions) {
+Grant all_of(access::AccessEvaluator& e, const std::vector<std::string>& actions) {
   Grant least = Grant::kAllowed;
   for (std::string_view a : actions) {
     size_t colon = a.find(':');
@@ -148,7 +149,7 @@ void analyse(const Job& job, const snapshot::Account& account, const catalog::Ca
   note_keys(out.marketplace_subscribe, "aws-marketplace", "Subscribe");
   for (const EscalationPath& path : escalation_paths()) {
     Grant g = all_of(e, path.actions);
-    if (g != Grant::kDenied) out.escalations.emplace_back(std::string(path.name), g);
+    if (g != Grant::kDenied) out.escalations.emplace_back(path.name, g);
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -158,42 +159,29 @@ void analyse(const Job& job, const snapshot::Account& account, const catalog::Ca
 }  // namespace
 
 const std::vector<EscalationPath>& escalation_paths() {
-  // Well-known ways to turn IAM or compute permissions into more permissions. A path counts only
-  // when all its actions are granted on every resource (so self-service policies scoped to the
-  // caller's own user, e.g. iam:CreateAccessKey on user/${aws:username}, are not flagged).
-  static const std::vector<EscalationPath> paths = {
-      {"create a new version of a managed policy", {"iam:CreatePolicyVersion"}},
-      {"switch a managed policy to another version", {"iam:SetDefaultPolicyVersion"}},
-      {"attach a managed policy to a user", {"iam:AttachUserPolicy"}},
-      {"attach a managed policy to a group", {"iam:AttachGroupPolicy"}},
-      {"attach a managed policy to a role and assume it", {"iam:AttachRolePolicy", "sts:AssumeRole"}},
-      {"write a user's inline policy", {"iam:PutUserPolicy"}},
-      {"write a group's inline policy", {"iam:PutGroupPolicy"}},
-      {"write a role's inline policy and assume it", {"iam:PutRolePolicy", "sts:AssumeRole"}},
-      {"add a user to any group", {"iam:AddUserToGroup"}},
-      {"create access keys for any user", {"iam:CreateAccessKey"}},
-      {"create a console password for any user", {"iam:CreateLoginProfile"}},
-      {"change any user's console password", {"iam:UpdateLoginProfile"}},
-      {"rewrite a role's trust policy and assume it", {"iam:UpdateAssumeRolePolicy", "sts:AssumeRole"}},
-      {"remove a user's permissions boundary", {"iam:DeleteUserPermissionsBoundary"}},
-      {"remove a role's permissions boundary", {"iam:DeleteRolePermissionsBoundary"}},
-      {"pass a role to a new EC2 instance", {"iam:PassRole", "ec2:RunInstances"}},
-      {"pass a role to a new Lambda function and invoke it",
-       {"iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"}},
-      {"pass a role to a new Lambda function triggered by an event source",
-       {"iam:PassRole", "lambda:CreateFunction", "lambda:CreateEventSourceMapping"}},
-      {"replace the code of an existing Lambda function", {"lambda:UpdateFunctionCode"}},
-      {"pass a role to a Glue development endpoint", {"iam:PassRole", "glue:CreateDevEndpoint"}},
-      {"update a Glue development endpoint's SSH key", {"glue:UpdateDevEndpoint"}},
-      {"pass a role to a CloudFormation stack", {"iam:PassRole", "cloudformation:CreateStack"}},
-      {"pass a role to a Data Pipeline",
-       {"iam:PassRole", "datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"}},
-      {"pass a role to a CodeBuild project and run it",
-       {"iam:PassRole", "codebuild:CreateProject", "codebuild:StartBuild"}},
-      {"pass a role to a SageMaker notebook and open it",
-       {"iam:PassRole", "sagemaker:CreateNotebookInstance", "sagemaker:CreatePresignedNotebookInstanceUrl"}},
-      {"pass a role to an ECS task and run it", {"iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"}},
-  };
+  // The methods of data/escalation that a policy decides on its own (escalation::policy_level). A
+  // method counts only when all its actions are granted on every resource (so self-service policies
+  // scoped to the caller's own user, e.g. iam:CreateAccessKey on user/${aws:username}, are not flagged).
+  static const std::vector<EscalationPath> paths = [] {
+    std::vector<EscalationPath> out;
+    static const Result<escalation::MethodCatalog> methods = escalation::MethodCatalog::load();
+    if (!methods) return out;  // the embedded data is tested to load
+    // Self-escalation first, then credentials and trust of others, then passed roles: the first
+    // one found is the headline.
+    std::vector<const escalation::Method*> ordered;
+    for (const escalation::Method& m : methods->all())
+      if (escalation::policy_level(m)) ordered.push_back(&m);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const escalation::Method* a, const escalation::Method* b) { return a->category < b->category; });
+    for (const escalation::Method* mp : ordered) {
+      const escalation::Method& m = *mp;
+      EscalationPath path{m.id + " " + m.name, {}};
+      for (const escalation::Permission& p : m.permissions)
+        if (std::find(path.actions.begin(), path.actions.end(), p.action) == path.actions.end()) path.actions.push_back(p.action);
+      out.push_back(std::move(path));
+    }
+    return out;
+  }();
   return paths;
 }
 

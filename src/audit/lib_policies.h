@@ -53,11 +53,11 @@ struct PolicyFacts {
 
 /// A privilege-escalation path: actions that together let a principal gain more permissions.
 struct EscalationPath {
-  std::string_view name;
-  std::vector<std::string_view> actions;  ///< "iam:PassRole", ...
+  std::string name;                  ///< "iam-001 Creates a new default version of ..."
+  std::vector<std::string> actions;  ///< "iam:PassRole", ...
 };
 
-/// The escalation paths the policy checks look for.
+/// The escalation methods of data/escalation the policy checks look for (escalation::policy_level).
 const std::vector<EscalationPath>& escalation_paths();
 
 /// Facts for every policy of the account, computed in parallel.

@@ -36,6 +36,9 @@ void add_collect_command(CLI::App& app, Runner& runner);
 /// `iamwarden access`: effective permissions of a snapshot principal, and who is an administrator.
 void add_access_command(CLI::App& app, Runner& runner);
 
+/// `iamwarden paths`: privilege-escalation paths to administrator.
+void add_paths_command(CLI::App& app, Runner& runner);
+
 /// `iamwarden snapshot`: summarize an account snapshot, list the policies of a principal.
 void add_snapshot_command(CLI::App& app, Runner& runner);
 

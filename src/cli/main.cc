@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   add_audit_command(app, runner);
   add_checks_command(app, runner);
   add_access_command(app, runner);
+  add_paths_command(app, runner);
   add_completion_command(app, runner);
   if (unknown_command(app, argc, argv)) return kExitUsage;
   try {

@@ -11,6 +11,7 @@
 #include "base/safe_text.h"
 #include "base/version.h"
 #include "collect/cloudtrail.h"
+#include "collect/inventory.h"
 #include "collect/regions.h"
 #include "collect/session.h"
 
@@ -135,8 +136,11 @@ Result<CollectSummary> collect(const CollectOptions& options) {
   tasks.push_back([&session, &manifest] { collect_organizations(session, manifest.account_id); });
   add_trail_list_tasks(session, manifest.regions, trails, tasks);
   add_access_analyzer_tasks(session, manifest.regions, tasks);
+  InventoryResults inventory;
+  if (options.inventory) add_inventory_tasks(session, manifest.regions, inventory, tasks);
   run_tasks(session, tasks);
   collect_trail_details(session, trails);
+  if (options.inventory) write_inventory(session, inventory);
 
   if (Result<void> written = session.out().write("manifest.json", manifest.to_json()); !written) {
     return written.error();

@@ -26,6 +26,7 @@ struct CollectOptions {
   std::chrono::milliseconds report_backoff{std::chrono::seconds(1)};   ///< first wait between polls (doubles)
   unsigned jobs = 2;                      ///< calls run at the same time
   bool progress = false;                  ///< a line per step on standard error
+  bool inventory = true;                  ///< inventory.json: the resources that run as a role, every region
 };
 
 /// A file that was not collected, and why (escaped, bounded).

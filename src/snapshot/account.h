@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "snapshot/credential_report.h"
+#include "snapshot/inventory.h"
 #include "snapshot/timestamp.h"
 
 namespace iamwarden::snapshot {
@@ -345,6 +346,9 @@ class Account {
   /// Access Advisor reports by entity ARN (user, role, group or policy); nullopt when no
   /// service-last-accessed/ directory. Entities without a usable report are absent.
   std::optional<std::map<std::string, std::vector<ServiceLastAccessed>>> service_last_accessed;
+  /// inventory.json: the resources that run as a role (privilege escalation through existing
+  /// resources). nullopt when no inventory.json.
+  std::optional<Inventory> inventory;
   std::vector<FileRecord> files;  ///< every known snapshot file and its status, sorted by path
   std::vector<UnresolvedPolicy> unresolved_policies;
   std::vector<std::string> warnings;  ///< non-fatal oddities (unparsable dates, duplicates, ...)

@@ -17,7 +17,8 @@ struct SnapshotGap {
 };
 
 /// The gaps of a loaded snapshot, no authorization details first, then in path order: every file
-/// the manifest records as `failed`, and every file the loader marked failed (one the manifest
+/// the manifest records as `failed` (but inventory.json, which only `paths` reads and which it
+/// treats as unknown when failed), and every file the loader marked failed (one the manifest
 /// records as `ok` that is not there).
 std::vector<SnapshotGap> snapshot_gaps(const Account& account);
 

@@ -12,6 +12,7 @@
 #include "catalog/managed_policies.h"
 #include "snapshot/authorization_details.h"
 #include "snapshot/future_dates.h"
+#include "snapshot/inventory.h"
 #include "snapshot/load_files.h"
 #include "snapshot/load_organizations.h"
 #include "snapshot/snapshot.h"
@@ -438,6 +439,11 @@ Result<Account> load_snapshot(const std::string& dir, const LoadOptions& options
   if (!r) return r.error();
   if (Result<void> reg = load_regional(d, account); !reg) return reg.error();
   if (Result<void> sla = load_service_last_accessed_dir(d, account); !sla) return sla.error();
+  r = d.json_file("inventory.json", [&](const JsonDocument& doc) {
+    account.inventory.emplace();
+    return load_inventory(doc, *account.inventory);
+  });
+  if (!r) return r.error();
   derive_account_id(account);
   for (const char* rel : {"organizations", "organizations/parents", "organizations/scp-targets",
                           "organizations/rcp-targets", "organizations/policies"})

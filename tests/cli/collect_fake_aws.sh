@@ -13,7 +13,7 @@ status() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["file
 FAKE_AWS_NO_PASSWORD_POLICY=1 FAKE_AWS_EXPECT_PROFILE=audit \
   "$bin" collect --profile audit --regions us-east-1,eu-west-1 --out "$tmp/snap" >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 0 ] || fail "collect exits 0, got $rc: $(cat "$tmp/err")"
-grep -qx "collected account 123456789012 (2 regions) into $tmp/snap: 29 files written, 1 not found, 0 failed" "$tmp/out" \
+grep -qx "collected account 123456789012 (2 regions) into $tmp/snap: 30 files written, 1 not found, 0 failed" "$tmp/out" \
   || fail "summary line: $(cat "$tmp/out")"
 [ ! -s "$tmp/err" ] || fail "nothing on stderr when it is not a terminal: $(cat "$tmp/err")"
 for f in authorization-details.json credential-report.csv credential-report.json account-summary.json \

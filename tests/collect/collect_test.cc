@@ -12,6 +12,7 @@
 
 #include "base/files.h"
 #include "base/json.h"
+#include "snapshot/snapshot.h"
 
 namespace iamwarden::collect {
 namespace {
@@ -45,6 +46,7 @@ class CollectTest : public ::testing::Test {
     options_.report_wait = milliseconds(20000);
     options_.call_timeout = milliseconds(20000);
     options_.kill_grace = milliseconds(200);
+    options_.inventory = false;  // a dozen calls per region: only where a test is about it
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -115,6 +117,7 @@ class CollectTest : public ::testing::Test {
 };
 
 TEST_F(CollectTest, WritesEverySnapshotFile) {
+  options_.inventory = true;
   Result<CollectSummary> summary = collect(options_);
   ASSERT_TRUE(summary.ok()) << summary.error().format();
   EXPECT_EQ(summary->account_id, "123456789012");
@@ -133,12 +136,12 @@ TEST_F(CollectTest, WritesEverySnapshotFile) {
         "organizations/rcp-targets/123456789012.json", "organizations/rcp-targets/r-examplerootid111.json",
         "organizations/rcp-targets/ou-examplerootid111-exampleouid111.json", "cloudtrail/eu-west-1/event-selectors.json",
         "organizations/policies/p-FullAWSAccess.json", "organizations/policies/p-examplepolicyid111.json",
-        "organizations/policies/p-RCPFullAWSAccess.json"}) {
+        "organizations/policies/p-RCPFullAWSAccess.json", "inventory.json"}) {
     std::string error;
     EXPECT_TRUE(exists(file)) << file;
     EXPECT_EQ(status(file, &error), "ok") << file << ": " << error;
   }
-  EXPECT_EQ(summary->ok, 30u);
+  EXPECT_EQ(summary->ok, 31u);
   EXPECT_FALSE(exists("organizations/parents/r-examplerootid111.json"));  // the walk stops at the root
 
   // The credential report: the CSV decoded from Content, the JSON as returned.
@@ -544,6 +547,129 @@ TEST_F(CollectTest, TheCallerIdentityIsChecked) {
   summary = collect(options_);
   ASSERT_FALSE(summary.ok());
   EXPECT_NE(summary.error().message.find("names no AWS partition"), std::string::npos);
+}
+
+
+/// The resource of inventory.json with this ARN (nullptr when absent).
+const JsonNode* inventory_resource(const JsonDocument& doc, std::string_view arn) {
+  for (const JsonNode& r : doc.root.find("resources")->items)
+    if (r.find("arn")->text == arn) return &r;
+  return nullptr;
+}
+std::string member(const JsonNode* node, std::string_view key) {
+  const JsonNode* m = node ? node->find(key) : nullptr;
+  return m ? m->text : "<absent>";
+}
+
+TEST_F(CollectTest, InventoryListsTheResourcesThatRunAsARole) {
+  options_.inventory = true;
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok()) << summary.error().format();
+  std::string error;
+  EXPECT_EQ(status("inventory.json", &error), "ok") << error;
+  Result<JsonDocument> doc = parse_json(read("inventory.json"), "inventory.json");
+  ASSERT_TRUE(doc.ok()) << doc.error().format();
+
+  const JsonNode* function = inventory_resource(*doc, "arn:aws:lambda:eu-west-1:123456789012:function:helloworld");
+  EXPECT_EQ(member(function, "type"), "AWS::Lambda::Function");
+  EXPECT_EQ(member(function, "region"), "eu-west-1");
+  EXPECT_EQ(member(function, "role"), "arn:aws:iam::123456789012:role/service-role/helloWorldPython-role-uy3l9qyq");
+  // An instance: its ARN built from the reservation's owner, the profile ARN, the tags.
+  const JsonNode* instance = inventory_resource(*doc, "arn:aws:ec2:eu-west-1:123456789012:instance/i-1234567890abcdef0");
+  EXPECT_EQ(member(instance, "type"), "AWS::EC2::Instance");
+  EXPECT_EQ(member(instance, "instanceProfile"), "arn:aws:iam::123456789012:instance-profile/web-server");
+  EXPECT_EQ(member(instance, "role"), "<absent>");
+  ASSERT_NE(instance, nullptr);
+  EXPECT_EQ(member(instance->find("tags"), "team"), "payments");
+  // A stopped instance without a profile is listed (it runs as no role); a terminated one is not.
+  const JsonNode* stopped = inventory_resource(*doc, "arn:aws:ec2:eu-west-1:123456789012:instance/i-0a1b2c3d4e5f67890");
+  EXPECT_EQ(member(stopped, "instanceProfile"), "<absent>");
+  EXPECT_EQ(inventory_resource(*doc, "arn:aws:ec2:eu-west-1:123456789012:instance/i-0598c7d356eba48d7"), nullptr);
+  // The other services of us-east-1.
+  const JsonNode* lt = inventory_resource(*doc, "arn:aws:ec2:us-east-1:123456789012:launch-template/lt-01238c059e3466abc");
+  EXPECT_EQ(member(lt, "instanceProfile"), "batch-worker");
+  const JsonNode* task = inventory_resource(*doc, "arn:aws:ecs:us-east-1:123456789012:task-definition/web:7");
+  EXPECT_EQ(member(task, "role"), "arn:aws:iam::123456789012:role/web-task");
+  EXPECT_EQ(member(task, "executionRole"), "arn:aws:iam::123456789012:role/ecsTaskExecutionRole");
+  const JsonNode* job = inventory_resource(*doc, "arn:aws:glue:us-east-1:123456789012:job/nightly-etl");
+  EXPECT_EQ(member(job, "role"), "arn:aws:iam::123456789012:role/GlueETLRole");  // a role name made an ARN
+  // App Runner's list is paged by hand: both pages are there.
+  EXPECT_NE(inventory_resource(*doc, "arn:aws:apprunner:us-east-1:123456789012:service/worker/"
+                                     "0a03292a89764e5882c41d8f991c82fe"),
+            nullptr);
+  EXPECT_EQ(calls_containing("apprunner\tlist-services\t--next-token\tpage2"), 1u);
+  EXPECT_EQ(doc->root.find("resources")->items.size(), 8u);
+  EXPECT_EQ(calls_containing("lambda\tlist-functions"), 2u);  // once per region
+
+  // The snapshot loader reads it back.
+  Result<snapshot::Account> account = snapshot::load_snapshot(options_.out_dir, {});
+  ASSERT_TRUE(account.ok()) << account.error().format();
+  ASSERT_TRUE(account->inventory.has_value());
+  EXPECT_EQ(account->inventory->resources.size(), 8u);
+}
+
+TEST_F(CollectTest, AFailedInventoryServiceIsRecordedAndTheRestWritten) {
+  options_.inventory = true;
+  setenv("FAKE_AWS_FAIL", "ec2 describe-instances eu-west-1", 1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_FALSE(summary->incomplete());  // an optional file
+  EXPECT_EQ(names(summary->optional_failed), (std::vector<std::string>{"inventory.json"}));
+  std::string error;
+  EXPECT_EQ(status("inventory.json", &error), "failed");
+  EXPECT_NE(error.find("incomplete: aws ec2 describe-instances --region eu-west-1: AccessDenied"),
+            std::string::npos)
+      << error;
+  Result<JsonDocument> doc = parse_json(read("inventory.json"), "inventory.json");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(inventory_resource(*doc, "arn:aws:lambda:eu-west-1:123456789012:function:helloworld"), nullptr);
+  EXPECT_EQ(inventory_resource(*doc, "arn:aws:ec2:eu-west-1:123456789012:instance/i-1234567890abcdef0"), nullptr);
+  EXPECT_EQ(doc->root.find("resources")->items.size(), 6u);
+  EXPECT_EQ(status("authorization-details.json"), "ok");
+}
+
+TEST_F(CollectTest, AServiceNotOfferedInARegionIsNoFailure) {
+  options_.inventory = true;
+  setenv("FAKE_AWS_BROKEN", "apprunner list-services", 1);  // "Could not connect to the endpoint URL"
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(status("inventory.json"), "ok");
+  EXPECT_EQ(read("inventory.json").find("apprunner"), std::string::npos);
+}
+
+TEST_F(CollectTest, NoInventoryCallAnsweredMeansNoInventoryFile) {
+  options_.inventory = true;
+  setenv("FAKE_AWS_FAIL",
+         "lambda list-functions;ec2 describe-instances;ec2 describe-launch-templates;cloudformation describe-stacks;"
+         "codebuild list-projects;sagemaker list-notebook-instances;glue get-dev-endpoints;glue get-jobs;"
+         "ecs list-task-definitions;apprunner list-services",
+         1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(status("inventory.json"), "failed");
+  EXPECT_FALSE(exists("inventory.json"));
+}
+
+TEST_F(CollectTest, InventoryValuesFromAnswersMustLookLikeThem) {
+  options_.inventory = true;
+  // An answer that would make the next call read a local file, or pass an option.
+  setenv("FAKE_AWS_ANSWER",
+         ("ecs list-task-definitions=" +
+          answer_file("tasks.json", R"({"taskDefinitionArns": ["file:///etc/passwd", "--debug"]})") +
+          ";sagemaker list-notebook-instances=" +
+          answer_file("notebooks.json", R"({"NotebookInstances": [{"NotebookInstanceName": "file://x"}]})"))
+             .c_str(),
+         1);
+  Result<CollectSummary> summary = collect(options_);
+  ASSERT_TRUE(summary.ok());
+  std::string error;
+  EXPECT_EQ(status("inventory.json", &error), "failed");
+  EXPECT_NE(error.find("unexpected answer: \"file:///etc/passwd\" is not a task definition ARN"), std::string::npos)
+      << error;
+  EXPECT_NE(error.find("\"file://x\" is not a notebook instance name"), std::string::npos) << error;
+  EXPECT_EQ(calls_containing("describe-task-definition"), 0u);
+  EXPECT_EQ(calls_containing("describe-notebook-instance"), 0u);
+  EXPECT_TRUE(exists("inventory.json"));  // the rest is written
 }
 
 }  // namespace

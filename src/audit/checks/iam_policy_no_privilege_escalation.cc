@@ -1,4 +1,4 @@
-// Flags policies that grant a known privilege-escalation path (all of its actions, on every resource).
+// Flags policies that grant a privilege-escalation method of data/escalation (all of its actions, on every resource).
 #include "audit/check.h"
 #include "audit/lib_policies.h"
 
@@ -11,7 +11,7 @@ const CheckMeta kMeta{
     .severity = Severity::kHigh,
     .service = "iam",
     .resource_type = "AwsIamPolicy",
-    .description = "For every customer-managed and inline policy, checks with the engine whether all actions of a known privilege-escalation path (iam:CreatePolicyVersion; iam:PassRole with ec2:RunInstances; lambda:UpdateFunctionCode; ... see escalation_paths()) are allowed on every resource.",
+    .description = "For every customer-managed and inline policy, checks with the engine whether all actions of a privilege-escalation method of data/escalation that a policy decides on its own (self-escalation such as iam:CreatePolicyVersion; credential or trust rewrites on any principal; iam:PassRole with a service that starts new compute) are allowed on every resource. Methods that need an existing resource or a trust policy that admits the holder are decided per principal by `iamwarden paths`.",
     .risk = "A principal with such a combination can give itself more permissions than it was granted, usually up to administrator.",
     .remediation = "Remove one action of each path, or limit it to specific resources (for example iam:CreateAccessKey on the principal's own user only).",
     .remediation_cli = "aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://no-escalation.json --set-as-default",

@@ -1,9 +1,12 @@
-// Action combinations in one policy that let the holder raise their own privileges (Rhino/pathfinding methods).
+// Privilege-escalation methods (data/escalation, the one catalog `paths` and audit read too) whose
+// every action one policy allows. A policy-level hint: who holds it and what the account holds is
+// for `iamwarden paths`; so only methods a policy decides on its own count
+// (escalation::policy_level), and grants that cannot reach anyone else are left alone.
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 
+#include "escalation/method.h"
 #include "lint/rule.h"
 #include "lint/rule_util.h"
 
@@ -12,72 +15,77 @@ namespace {
 
 constexpr LintMeta kEscalation{"privilege_escalation", Severity::kSecurityWarning,
                                "Actions that allow privilege escalation",
-                               "The policy allows a known combination of actions with which the holder can grant "
-                               "themselves more permissions or act as a more privileged principal.",
+                               "The policy allows every action of a privilege-escalation method of iamwarden's "
+                               "catalog (data/escalation): whoever holds it can grant themselves more permissions "
+                               "or act as a more privileged principal.",
                                "remove one of the actions, or scope them to resources that cannot lead to admin"};
 
-// Known methods: every action must be allowed (facts from public privilege-escalation research).
-struct Method {
-  std::string_view id;
-  std::array<std::string_view, 3> actions;
-};
-constexpr Method kMethods[] = {
-    {"CreatePolicyVersion", {"iam:CreatePolicyVersion"}},
-    {"SetDefaultPolicyVersion", {"iam:SetDefaultPolicyVersion"}},
-    {"CreateAccessKey", {"iam:CreateAccessKey"}},
-    {"CreateLoginProfile", {"iam:CreateLoginProfile"}},
-    {"UpdateLoginProfile", {"iam:UpdateLoginProfile"}},
-    {"AttachUserPolicy", {"iam:AttachUserPolicy"}},
-    {"AttachGroupPolicy", {"iam:AttachGroupPolicy"}},
-    {"AttachRolePolicy", {"iam:AttachRolePolicy"}},
-    {"PutUserPolicy", {"iam:PutUserPolicy"}},
-    {"PutGroupPolicy", {"iam:PutGroupPolicy"}},
-    {"PutRolePolicy", {"iam:PutRolePolicy"}},
-    {"AddUserToGroup", {"iam:AddUserToGroup"}},
-    {"UpdateAssumeRolePolicy", {"iam:UpdateAssumeRolePolicy", "sts:AssumeRole"}},
-    {"PassRole to EC2", {"iam:PassRole", "ec2:RunInstances"}},
-    {"PassRole to Lambda", {"iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"}},
-    {"PassRole to Lambda via event source", {"iam:PassRole", "lambda:CreateFunction", "lambda:CreateEventSourceMapping"}},
-    {"UpdateFunctionCode", {"lambda:UpdateFunctionCode"}},
-    {"PassRole to Glue", {"iam:PassRole", "glue:CreateDevEndpoint"}},
-    {"UpdateDevEndpoint", {"glue:UpdateDevEndpoint"}},
-    {"PassRole to CloudFormation", {"iam:PassRole", "cloudformation:CreateStack"}},
-    {"PassRole to Data Pipeline", {"iam:PassRole", "datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"}},
-    {"PassRole to CodeBuild", {"iam:PassRole", "codebuild:CreateProject", "codebuild:StartBuild"}},
-    {"PassRole to SageMaker", {"iam:PassRole", "sagemaker:CreateNotebookInstance"}},
-    {"PassRole to ECS", {"iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"}},
-};
+const escalation::MethodCatalog* methods() {
+  static const Result<escalation::MethodCatalog> loaded = escalation::MethodCatalog::load();
+  return loaded ? &*loaded : nullptr;  // the embedded data is tested to load
+}
+
+bool all_resources(const policy::Statement& st, bool (*pred)(std::string_view)) {
+  if (st.resource_mode != policy::ElementMode::kNormal || st.resources.empty()) return false;
+  return std::all_of(st.resources.begin(), st.resources.end(), [&](const policy::Located& r) { return pred(r.value); });
+}
+
+// user/${aws:username}: only the caller's own user.
+bool self_scoped(std::string_view resource) {
+  return resource.find("${aws:username}") != std::string_view::npos || resource.find("${aws:userid}") != std::string_view::npos;
+}
+// Policies owned by AWS (arn:aws:iam::aws:policy/...) cannot be versioned or changed by anyone.
+bool aws_owned(std::string_view resource) {
+  const size_t iam = resource.find(":iam::aws:");
+  return iam != std::string_view::npos && resource.substr(0, iam).find_first_of("/") == std::string_view::npos;
+}
+
+// Can this statement's grant of a permission serve the method? Credentials or trust of oneself
+// reach no one else; AWS-owned policies cannot be changed.
+bool serves(const escalation::Method& m, const escalation::Permission& p, const policy::Statement& st) {
+  const bool other_principal = m.target == escalation::TargetKind::kUser || m.target == escalation::TargetKind::kRole;
+  if (p.resource == escalation::ResourceRole::kTarget && other_principal && all_resources(st, self_scoped)) return false;
+  if (p.resource == escalation::ResourceRole::kAttachedPolicy && all_resources(st, aws_owned)) return false;
+  return true;
+}
 
 void run(LintContext& context) {
   const catalog::Catalog* catalog = context.catalog();
+  const escalation::MethodCatalog* catalog_methods = methods();
   const policy::PolicyKind kind = context.kind();
-  if (!catalog || (kind != policy::PolicyKind::kIdentity && kind != policy::PolicyKind::kSession)) return;
-  // Actions allowed by some statement, and the first statement allowing each.
-  std::vector<int> first_statement(catalog->actions().size(), -1);
+  if (!catalog || !catalog_methods || (kind != policy::PolicyKind::kIdentity && kind != policy::PolicyKind::kSession)) return;
+  // The Allow statements granting each action.
+  std::vector<std::vector<const policy::Statement*>> granting(catalog->actions().size());
   bool any = false;
   for (const policy::Statement& st : context.policy().statements) {
     if (st.effect != policy::Effect::kAllow) continue;
     for (uint32_t a : context.statement_actions(st)) {
-      if (first_statement[a] < 0) first_statement[a] = static_cast<int>(st.index);
+      granting[a].push_back(&st);
       any = true;
     }
   }
   if (!any) return;
   std::vector<std::string> found;
   int at = -1;
-  for (const Method& m : kMethods) {
+  for (const escalation::Method& m : catalog_methods->all()) {
+    if (!escalation::policy_level(m)) continue;
     bool all = true;
-    int first = -1;
-    for (std::string_view name : m.actions) {
-      if (name.empty()) continue;
-      const catalog::Action* action = catalog->find_action(name);
-      const int s = action ? first_statement[catalog->index_of(*action)] : -1;
-      all = all && s >= 0;
-      first = std::max(first, s);
+    int last = -1;
+    for (const escalation::Permission& p : m.permissions) {
+      const catalog::Action* action = catalog->find_action(p.action);
+      int first = -1;
+      if (action)
+        for (const policy::Statement* st : granting[catalog->index_of(*action)])
+          if (serves(m, p, *st)) {
+            first = static_cast<int>(st->index);
+            break;
+          }
+      all = all && first >= 0;
+      last = std::max(last, first);
     }
     if (!all) continue;
-    found.emplace_back(m.id);
-    at = at < 0 ? first : std::min(at, first);
+    found.push_back(m.id);
+    at = at < 0 ? last : std::min(at, last);
   }
   if (found.empty()) return;
   const policy::Statement* statement = nullptr;
@@ -85,7 +93,8 @@ void run(LintContext& context) {
     if (static_cast<int>(st.index) == at) statement = &st;
   if (!statement) return;
   context.report("privilege_escalation", statement->offset, statement->pointer,
-                 fmt::format("the policy allows privilege escalation: {}", join_limited(found, 4)));
+                 fmt::format("the policy allows privilege escalation: {} (see `iamwarden paths` for who can use it)",
+                             join_limited(found, 4)));
 }
 
 }  // namespace

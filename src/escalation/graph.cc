@@ -1,0 +1,698 @@
+// Building the escalation graph (graph.h). The search runs backwards from the administrators:
+// layer 0 are the administrators, layer k the principals with an edge into layer k-1 (or, for
+// methods that end with whatever the source writes, straight to the sink). Edges are only tested
+// against principals already reached, so work grows with the principals that can act at all, not
+// with the square of the account.
+#include "escalation/graph.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
+#include "access/principal_access.h"
+#include "base/ascii.h"
+#include "base/parallel.h"
+#include "eval/arn.h"
+#include "policy/parser.h"
+#include "snapshot/policy_document.h"
+
+namespace iamwarden::escalation {
+namespace {
+
+using access::Grant;
+using Keys = std::vector<std::pair<std::string, std::string>>;
+
+constexpr std::string_view kAllowAll = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})";
+
+// A principal that can act: its layers, an evaluator, and the grant of every method action.
+struct Source {
+  access::PrincipalAccess pa;
+  std::unique_ptr<access::AccessEvaluator> evaluator;
+  std::vector<Grant> grants;  // by method-action index
+};
+
+// What the search needs about a target principal.
+struct Target {
+  const snapshot::User* user = nullptr;
+  const snapshot::Role* role = nullptr;
+  const access::BoundedPolicy* trust = nullptr;
+  std::vector<std::string> trusted_arns;  // AWS principals the trust names exactly
+};
+
+std::string fill_template(std::string_view text, std::string_view partition, std::string_view account) {
+  std::string out(text);
+  auto replace = [&](std::string_view from, std::string_view to) {
+    for (size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size())) out.replace(at, from.size(), to);
+  };
+  replace("${Partition}", partition);
+  replace("${Region}", "us-east-1");
+  replace("${Account}", account);
+  replace("${Name}", "iamwarden-escalation");
+  for (char& c : out)
+    if (c == '*' || c == '?') c = 'x';  // one concrete resource the method would create
+  return out;
+}
+
+bool is_assume_role(std::string_view action) {
+  return action.size() >= 14 && ascii_iequals(action.substr(0, 14), "sts:AssumeRole");
+}
+
+bool removes_boundary(const Method& m) { return m.id.find("permissions-boundary") != std::string::npos; }
+
+class Builder {
+ public:
+  Builder(const snapshot::Account& account, const catalog::Catalog& catalog, const catalog::CallerRestrictions& restrictions,
+          const MethodCatalog& methods, const Options& options)
+      : account_(account), catalog_(catalog), restrictions_(restrictions), methods_(methods), options_(options) {}
+
+  Graph run() {
+    index_actions();
+    add_nodes();
+    analyse_sources();
+    index_trust();
+    search();
+    graph_.stats.requests = requests_;
+    return std::move(graph_);
+  }
+
+ private:
+  // ---- setup ----
+
+  void index_actions() {
+    for (const Method& m : methods_.all()) {
+      std::vector<size_t> ids;
+      for (const Permission& p : m.permissions) {
+        auto it = std::find_if(actions_.begin(), actions_.end(), [&](const std::string& a) { return ascii_iequals(a, p.action); });
+        if (it == actions_.end()) it = actions_.insert(actions_.end(), p.action);
+        ids.push_back(static_cast<size_t>(it - actions_.begin()));
+      }
+      method_actions_.push_back(std::move(ids));
+    }
+  }
+
+  void add_nodes() {
+    for (const snapshot::User& u : account_.iam.users) {
+      graph_.nodes.push_back({u.arn, NodeKind::kUser, Grant::kDenied, -1, {}, {}});
+      targets_.push_back({&u, nullptr, nullptr, {}});
+    }
+    for (const snapshot::Role& r : account_.iam.roles) {
+      graph_.nodes.push_back({r.arn, NodeKind::kRole, Grant::kDenied, -1, {}, {}});
+      targets_.push_back({nullptr, &r, nullptr, {}});
+    }
+    graph_.admin = graph_.nodes.size();
+    graph_.nodes.push_back({"admin", NodeKind::kAdmin, Grant::kAllowed, 0, {}, {}});
+    sources_.resize(graph_.admin);
+    if (!account_.credential_report)
+      graph_.notes.push_back("no credential report: access-key and password prerequisites are unknown, such edges are conditional");
+    auto inv = account_.manifest.files.find("inventory.json");
+    inventory_complete_ = account_.inventory && (inv == account_.manifest.files.end() || inv->second.status != snapshot::FileStatus::kFailed);
+    if (!account_.inventory)
+      graph_.notes.push_back("no inventory.json: methods that use an existing resource (a Lambda function, an instance) are conditional");
+    else if (!inventory_complete_)
+      graph_.notes.push_back("inventory.json is incomplete (its collection failed in part): methods that use an existing resource "
+                             "the inventory does not list are conditional");
+  }
+
+  // Administrators, and for everyone else the grant of each method action (in parallel).
+  void analyse_sources() {
+    std::mutex memo_mutex;
+    std::unordered_map<std::string, Grant> memo;
+    parallel_for(graph_.admin, worker_count(options_.threads, graph_.admin), [&](unsigned, size_t i) {
+      Node& node = graph_.nodes[i];
+      if (targets_[i].role && targets_[i].role->service_linked()) return;  // AWS's own: no one acts as it
+      Result<access::PrincipalAccess> pa = access::principal_access(account_, node.arn, cache_);
+      if (!pa) {
+        node.problems.push_back(pa.error().message);
+        return;
+      }
+      node.problems = pa->problems;
+      auto evaluator = std::make_unique<access::AccessEvaluator>(pa->layers, pa->caller, pa->context, &catalog_);
+      evaluator->use_caller_restrictions(&restrictions_);
+      std::optional<Grant> known;
+      if (!pa->shared_key.empty()) {
+        std::lock_guard<std::mutex> lock(memo_mutex);
+        if (auto it = memo.find(pa->shared_key); it != memo.end()) known = it->second;
+      }
+      node.admin = known ? *known : evaluator->admin(catalog_);
+      if (!known && !pa->shared_key.empty()) {
+        std::lock_guard<std::mutex> lock(memo_mutex);
+        memo.emplace(pa->shared_key, node.admin);
+      }
+      if (node.admin == Grant::kAllowed) {
+        node.depth = 0;
+        return;
+      }
+      Source& s = sources_[i];
+      s.grants.reserve(actions_.size());
+      bool any = false;
+      for (const std::string& a : actions_) {
+        const size_t colon = a.find(':');
+        Grant g = evaluator->check(std::string_view(a).substr(0, colon), std::string_view(a).substr(colon + 1));
+        s.grants.push_back(g);
+        any = any || g != Grant::kDenied;
+      }
+      s.pa = pa.take();
+      s.evaluator = std::move(evaluator);
+      (void)any;
+    });
+    for (size_t i = 0; i < graph_.admin; ++i)
+      if (sources_[i].evaluator) ++graph_.stats.candidates;
+    graph_.stats.principals = graph_.admin;
+  }
+
+  // Trust policies compiled once; the AWS principals each names exactly, for AssumeRole candidates.
+  void index_trust() {
+    for (size_t i = 0; i < targets_.size(); ++i) {
+      Target& t = targets_[i];
+      if (!t.role || !t.role->trust_policy) continue;
+      std::string error;
+      t.trust = cache_.get(*t.role->trust_policy, policy::PolicyKind::kTrust, t.role->name + " trust policy",
+                           access::KnownKeys::kPrincipal, error);
+      if (!t.trust) {
+        graph_.nodes[i].problems.push_back("trust policy: " + error);
+        continue;
+      }
+      policy::ParsedPolicy parsed = snapshot::parse_document(*t.role->trust_policy, policy::PolicyKind::kTrust);
+      for (const policy::Statement& st : parsed.policy.statements) {
+        if (st.effect != policy::Effect::kAllow || st.principal_mode != policy::ElementMode::kNormal) continue;
+        for (const policy::PrincipalEntry& e : st.principals)
+          if (e.type == policy::PrincipalType::kAws) t.trusted_arns.push_back(e.value.value);
+      }
+    }
+    for (size_t i = 0; i < graph_.admin; ++i) by_arn_.emplace(graph_.nodes[i].arn, i);
+  }
+
+  // ---- one edge ----
+
+  Source* source(size_t i) { return i < sources_.size() && sources_[i].evaluator ? &sources_[i] : nullptr; }
+
+  bool kind_fits(const Method& m, size_t from) const {
+    return graph_.nodes[from].kind == NodeKind::kUser ? m.from_user : m.from_role;
+  }
+
+  // The identity grants say the method cannot be used at all (an AssumeRole the trust grants by
+  // exact ARN needs no identity allow, so it never rules a method out here).
+  bool possible(const Method& m, size_t method_index, const Source& s) const {
+    for (size_t k = 0; k < m.permissions.size(); ++k)
+      if (s.grants[method_actions_[method_index][k]] == Grant::kDenied && !is_assume_role(m.permissions[k].action)) return false;
+    return true;
+  }
+
+  // Customer-managed policies attached to a principal (and, for a user, to its groups).
+  std::vector<const snapshot::ManagedPolicy*> attached_policies(size_t node, bool with_groups) const {
+    std::vector<const snapshot::ManagedPolicy*> out;
+    const snapshot::PolicyHolder* holder =
+        targets_[node].user ? static_cast<const snapshot::PolicyHolder*>(targets_[node].user) : targets_[node].role;
+    auto add = [&](const snapshot::PolicyHolder& h) {
+      for (const snapshot::PolicyRef& ref : h.attached)
+        if (const snapshot::ManagedPolicy* p = account_.find_policy(ref.arn); p && !p->aws_managed()) out.push_back(p);
+    };
+    if (holder) add(*holder);
+    if (with_groups && targets_[node].user)
+      for (const std::string& g : targets_[node].user->groups)
+        if (const snapshot::Group* group = account_.find_group(g)) add(*group);
+    return out;
+  }
+
+  struct Attempt {
+    bool ok = false;
+    Step step;
+  };
+
+  // Decides one request of a method; false when denied.
+  bool request(Source& s, const Permission& p, const std::string& resource, const Target* role_target, Step& step) {
+    Keys keys;
+    for (const auto& [k, v] : p.context) keys.emplace_back(k, fill_template(v, account_.partition, account_.account_id));
+    const eval::CompiledPolicy* trust = nullptr;
+    const eval::CompiledPolicy* trust_upper = nullptr;
+    if (role_target && role_target->trust && is_assume_role(p.action)) {
+      trust = &role_target->trust->original;
+      trust_upper = &role_target->trust->upper;
+    }
+    std::vector<std::string> needs;
+    ++requests_;
+    Grant g = s.evaluator->check_request(p.action, resource, keys, trust, trust_upper, &needs);
+    if (g == Grant::kDenied) return false;
+    step.requests.push_back(fmt::format("{} on {}", p.action, resource));
+    if (g == Grant::kConditional) {
+      step.conditional = true;
+      if (needs.empty()) needs.push_back("request keys");
+      if (trust && std::any_of(needs.begin(), needs.end(), [](const std::string& n) { return n.find("resource's own policy") != std::string::npos; })) {
+        std::vector<std::string> trust_keys;
+        for (const eval::CompiledStatement& st : trust->statements)
+          for (const eval::CompiledCondition& c : st.conditions)
+            if (std::find(trust_keys.begin(), trust_keys.end(), c.key) == trust_keys.end()) trust_keys.push_back(c.key);
+        needs.assign(1, fmt::format("the trust policy's conditions on {}", fmt::join(trust_keys, ", ")));
+      }
+      step.reasons.push_back(fmt::format("{} needs {}", p.action, fmt::join(needs, ", ")));
+    }
+    return true;
+  }
+
+  // A trust policy admits a service principal (for passed roles).
+  bool trusts_service(size_t role, std::string_view service) {
+    const std::string key = fmt::format("{}\n{}", role, service);
+    if (auto it = service_trust_.find(key); it != service_trust_.end()) return it->second;
+    bool ok = false;
+    const Target& t = targets_[role];
+    if (t.trust) {
+      Result<eval::Caller> caller = eval::parse_caller(service);
+      if (caller) {
+        eval::Context ctx;
+        Result<eval::Request> r = eval::make_request(caller.take(), "sts:AssumeRole", graph_.nodes[role].arn,
+                                                     account_.account_id, std::move(ctx));
+        if (r) {
+          eval::PolicySet set;
+          set.resource = &t.trust->upper;  // conditions such as aws:SourceAccount are the service's to meet
+          ok = eval::evaluate(*r, set).decision == eval::Decision::kAllowed;
+        }
+      }
+    }
+    service_trust_.emplace(key, ok);
+    return ok;
+  }
+
+  // The prerequisites a method states about its target, decided from the snapshot.
+  bool prerequisites(const Method& m, size_t target, Step& step) {
+    const Target& t = targets_[target];
+    for (const Prerequisite& pre : m.prerequisites) {
+      switch (pre.kind) {
+        case PrerequisiteKind::kTrustAllowsSource: break;  // decided with the AssumeRole request
+        case PrerequisiteKind::kTrustsService: {
+          if (!t.role) return false;
+          std::vector<std::string> services = pre.service.empty() ? m.services : std::vector<std::string>{pre.service};
+          if (std::none_of(services.begin(), services.end(), [&](const std::string& s) { return trusts_service(target, s); }))
+            return false;
+          break;
+        }
+        case PrerequisiteKind::kInstanceProfile:
+          if (!t.role || t.role->instance_profiles.empty()) return false;
+          break;
+        case PrerequisiteKind::kAccessKeysBelow:
+        case PrerequisiteKind::kAccessKeysAtLeast:
+        case PrerequisiteKind::kLoginProfile: {
+          if (!t.user) return false;
+          const snapshot::CredentialReportRow* row = account_.credential_report ? account_.credential_report->find(t.user->arn) : nullptr;
+          if (!row) {
+            step.conditional = true;
+            step.reasons.push_back(pre.kind == PrerequisiteKind::kLoginProfile ? "whether the user has a password is unknown (no credential report row)"
+                                                                              : "the user's number of access keys is unknown (no credential report row)");
+            break;
+          }
+          if (pre.kind == PrerequisiteKind::kLoginProfile) {
+            const bool has_password = row->password_enabled.value_or(false);
+            if (has_password != pre.present) return false;
+          } else {
+            int keys = 0;
+            for (const snapshot::CredentialKey& k : row->access_keys) keys += k.last_rotated.unix_seconds.has_value() ? 1 : 0;
+            if (pre.kind == PrerequisiteKind::kAccessKeysBelow ? keys >= pre.count : keys < pre.count) return false;
+          }
+          break;
+        }
+        case PrerequisiteKind::kPolicyVersionsAtLeast: break;  // decided per attached policy
+        case PrerequisiteKind::kExistingResource: break;       // decided per inventory resource
+        case PrerequisiteKind::kOutsideSnapshot:
+          step.conditional = true;
+          step.reasons.push_back(pre.text);
+          break;
+      }
+    }
+    return true;
+  }
+
+  // Inventory resources of the method's type that run as the target role ("" entries: unknown, no inventory).
+  std::vector<std::string> existing_resources(const Method& m, size_t target, Step& step) {
+    std::vector<std::string> out;
+    // The resource can only run as a role that trusts its service.
+    if (!m.services.empty() && std::none_of(m.services.begin(), m.services.end(),
+                                            [&](const std::string& s) { return trusts_service(target, s); }))
+      return out;
+    if (!account_.inventory) {
+      step.conditional = true;
+      step.reasons.push_back(fmt::format("needs a {} running as the role (no inventory.json)", m.resource_type));
+      out.emplace_back(fmt::format("arn:{}:*:*:{}:*", account_.partition, account_.account_id));
+      return out;
+    }
+    const snapshot::Role* role = targets_[target].role;
+    for (const snapshot::InventoryResource& r : account_.inventory->resources) {
+      if (r.type != m.resource_type) continue;
+      bool runs_as = r.role == role->arn || r.execution_role == role->arn;
+      if (!runs_as && !r.instance_profile.empty())
+        for (const snapshot::InstanceProfile& ip : role->instance_profiles)
+          runs_as = runs_as || r.instance_profile == ip.arn || r.instance_profile == ip.name;
+      if (runs_as) out.push_back(r.arn);
+    }
+    if (out.empty() && !inventory_complete_) {
+      step.conditional = true;
+      step.reasons.push_back(fmt::format("needs a {} running as the role (the inventory is incomplete)", m.resource_type));
+      out.emplace_back(fmt::format("arn:{}:*:*:{}:*", account_.partition, account_.account_id));
+    }
+    return out;
+  }
+
+  // Tries a method from `from` on `target` (a node, or the source itself for self methods).
+  Attempt attempt(size_t from, size_t method_index, size_t target) {
+    const Method& m = methods_.all()[method_index];
+    Source& s = sources_[from];
+    Attempt out;
+    Step& step = out.step;
+    step.method = &m;
+    if (!prerequisites(m, target, step)) return out;
+    const Target* role_target = targets_[target].role ? &targets_[target] : nullptr;
+    const std::string& self_arn = graph_.nodes[from].arn;
+    const std::string& target_arn = graph_.nodes[target].arn;
+    std::vector<std::string> existing;
+    if (m.has(PrerequisiteKind::kExistingResource)) {
+      existing = existing_resources(m, target, step);
+      if (existing.empty()) return out;
+    }
+    for (const Permission& p : m.permissions) {
+      bool ok = false;
+      switch (p.resource) {
+        case ResourceRole::kSelf: ok = request(s, p, self_arn, nullptr, step); break;
+        case ResourceRole::kTarget: ok = request(s, p, target_arn, role_target, step); break;
+        case ResourceRole::kAny: ok = request(s, p, "*", nullptr, step); break;
+        case ResourceRole::kTemplate:
+          ok = request(s, p, fill_template(p.arn_template, account_.partition, account_.account_id), nullptr, step);
+          break;
+        case ResourceRole::kExistingResource:
+          for (const std::string& arn : existing)
+            if ((ok = request(s, p, arn, nullptr, step))) break;
+          break;
+        case ResourceRole::kAttachedPolicy: {
+          const int versions = [&] {
+            for (const Prerequisite& pre : m.prerequisites)
+              if (pre.kind == PrerequisiteKind::kPolicyVersionsAtLeast) return pre.count;
+            return 0;
+          }();
+          for (const snapshot::ManagedPolicy* policy : attached_policies(target, m.target == TargetKind::kSelf)) {
+            if (static_cast<int>(policy->versions.size()) < versions) continue;
+            if ((ok = request(s, p, policy->arn, nullptr, step))) break;
+          }
+          break;
+        }
+      }
+      if (!ok) return out;
+    }
+    // The trust must admit the source even when no AssumeRole request is listed.
+    if (m.has(PrerequisiteKind::kTrustAllowsSource) && role_target &&
+        std::none_of(m.permissions.begin(), m.permissions.end(), [](const Permission& p) { return is_assume_role(p.action); })) {
+      Permission assume{"sts:AssumeRole", ResourceRole::kTarget, "", {}, ""};
+      if (!request(s, assume, target_arn, role_target, step)) return out;
+    }
+    out.ok = true;
+    return out;
+  }
+
+  // Would this principal be an administrator with these identity policies (its boundary and SCPs kept)?
+  Grant admin_with(size_t node, const std::vector<const access::BoundedPolicy*>& identity, bool keep_boundary) {
+    Source& s = sources_[node];
+    access::Layers layers = s.pa.layers;
+    layers.identity = identity;
+    if (!keep_boundary) layers.boundary = nullptr;
+    access::AccessEvaluator e(layers, s.pa.caller, s.pa.context, &catalog_);
+    return e.admin(catalog_);
+  }
+
+  const access::BoundedPolicy* allow_all() {
+    if (!allow_all_) {
+      Result<policy::Policy> p = policy::parse_policy_text(std::string(kAllowAll), "allow-all", policy::PolicyKind::kIdentity);
+      allow_all_ = std::make_unique<access::BoundedPolicy>(access::bound_and_compile(*p, "allow-all", access::KnownKeys::kPrincipal));
+    }
+    return allow_all_.get();
+  }
+
+  // Self-escalation gains what the boundary lets through: admin only when an allow-all identity
+  // policy under the same boundary and SCPs would be one.
+  Grant capped_admin(size_t node) {
+    if (auto it = capped_.find(node); it != capped_.end()) return it->second;
+    Grant g = sources_[node].pa.layers.boundary ? admin_with(node, {allow_all()}, true) : Grant::kAllowed;
+    capped_.emplace(node, g);
+    return g;
+  }
+
+  // A boundary-removal method the principal can use on itself, if any.
+  std::optional<Attempt> boundary_removal(size_t node) {
+    if (!sources_[node].pa.layers.boundary) return std::nullopt;
+    for (size_t mi = 0; mi < methods_.all().size(); ++mi) {
+      const Method& m = methods_.all()[mi];
+      if (!removes_boundary(m) || !kind_fits(m, node) || !possible(m, mi, sources_[node])) continue;
+      Attempt a = attempt(node, mi, node);
+      if (a.ok) return a;
+    }
+    return std::nullopt;
+  }
+
+  void reach(size_t from, int depth, Step step) {
+    Node& n = graph_.nodes[from];
+    n.depth = depth;
+    n.next = std::move(step);
+    next_frontier_.push_back(from);
+  }
+
+  // Layer 1: methods that end at the administrator sink.
+  void to_admin() {
+    const std::vector<Method>& all = methods_.all();
+    for (size_t from = 0; from < graph_.admin; ++from) {
+      if (!source(from) || graph_.nodes[from].depth >= 0) continue;
+      std::optional<Step> best;
+      for (size_t mi = 0; mi < all.size() && !(best && !best->conditional); ++mi) {
+        const Method& m = all[mi];
+        // Joining a group ends at the sink too: the group is no principal one could act as.
+        const bool ends_here = m.gains == Gains::kAdmin || m.target == TargetKind::kGroup;
+        if (!ends_here || !kind_fits(m, from) || !possible(m, mi, sources_[from])) continue;
+        std::optional<Step> found = admin_edge(from, mi);
+        if (found && (!best || (best->conditional && !found->conditional))) best = std::move(found);
+      }
+      if (best) reach(from, 1, std::move(*best));
+    }
+  }
+
+  std::optional<Step> admin_edge(size_t from, size_t mi) {
+    const Method& m = methods_.all()[mi];
+    if (removes_boundary(m)) {
+      if (!sources_[from].pa.layers.boundary) return std::nullopt;
+      Attempt a = attempt(from, mi, from);
+      if (!a.ok) return std::nullopt;
+      // Without its boundary, the principal's own policies decide.
+      Grant g = admin_with(from, sources_[from].pa.layers.identity, false);
+      if (g == Grant::kDenied) return std::nullopt;
+      if (g == Grant::kConditional) {
+        a.step.conditional = true;
+        a.step.reasons.push_back("without the boundary it is an administrator only under conditions");
+      }
+      a.step.to = graph_.admin;
+      return a.step;
+    }
+    std::vector<size_t> targets;
+    switch (m.target) {
+      case TargetKind::kSelf: targets.push_back(from); break;
+      case TargetKind::kUser:
+      case TargetKind::kRole:
+        for (size_t t = 0; t < graph_.admin; ++t)
+          if (t != from && (graph_.nodes[t].kind == NodeKind::kUser) == (m.target == TargetKind::kUser) &&
+              !(targets_[t].role && targets_[t].role->service_linked()))
+            targets.push_back(t);
+        break;
+      case TargetKind::kOwnGroup:
+      case TargetKind::kGroup: return group_edge(from, mi);
+    }
+    for (size_t t : targets) {
+      Attempt a = attempt(from, mi, t);
+      if (!a.ok) continue;
+      // What is written is capped by the changed principal's boundary.
+      const bool self = t == from;
+      Grant cap = self ? capped_admin(from) : (targets_[t].role && targets_[t].role->boundary ? Grant::kConditional : Grant::kAllowed);
+      if (cap == Grant::kDenied) {
+        std::optional<Attempt> removal = boundary_removal(from);
+        if (!removal) continue;
+        a.step.with.push_back(removal->step.method);
+        for (std::string& r : removal->step.requests) a.step.requests.push_back(std::move(r));
+        a.step.conditional = a.step.conditional || removal->step.conditional;
+      } else if (cap == Grant::kConditional) {
+        a.step.conditional = true;
+        a.step.reasons.push_back(self ? "the permissions boundary lets an administrator's policy through only under conditions"
+                                      : "the target's permissions boundary caps what the written policy grants");
+      }
+      if (!self) a.step.via = graph_.nodes[t].arn;
+      a.step.to = graph_.admin;
+      if (!a.step.conditional) return a.step;
+      return a.step;  // the first target that works; a definite one would not be found faster
+    }
+    return std::nullopt;
+  }
+
+  // Group methods: change a group the user is in (own-group), or join a group (group) whose
+  // policies, added to the user's, make an administrator.
+  std::optional<Step> group_edge(size_t from, size_t mi) {
+    const Method& m = methods_.all()[mi];
+    const snapshot::User* user = targets_[from].user;
+    if (!user) return std::nullopt;
+    for (const snapshot::Group& g : account_.iam.groups) {
+      const bool member = std::find(user->groups.begin(), user->groups.end(), g.name) != user->groups.end();
+      if (m.target == TargetKind::kOwnGroup && !member) continue;
+      if (m.target == TargetKind::kGroup && member) continue;
+      Step step;
+      step.method = &m;
+      Source& s = sources_[from];
+      bool ok = true;
+      for (const Permission& p : m.permissions) {
+        if (p.resource == ResourceRole::kAttachedPolicy) {
+          bool any = false;
+          for (const snapshot::PolicyRef& ref : g.attached)
+            if (const snapshot::ManagedPolicy* pol = account_.find_policy(ref.arn); pol && !pol->aws_managed())
+              if ((any = request(s, p, pol->arn, nullptr, step))) break;
+          ok = any;
+        } else {
+          const std::string resource = p.resource == ResourceRole::kSelf ? user->arn
+                                       : p.resource == ResourceRole::kAny ? std::string("*")
+                                                                          : g.arn;
+          ok = request(s, p, resource, nullptr, step);
+        }
+        if (!ok) break;
+      }
+      if (!ok) continue;
+      Grant gained = Grant::kAllowed;
+      if (m.target == TargetKind::kGroup) {
+        // Joining: the user's policies plus the group's.
+        std::vector<const access::BoundedPolicy*> identity = s.pa.layers.identity;
+        for (const snapshot::InlinePolicy& ip : g.inline_policies) add_policy(identity, ip.document, ip.name);
+        for (const snapshot::PolicyRef& ref : g.attached)
+          if (const snapshot::ManagedPolicy* pol = account_.find_policy(ref.arn))
+            if (const snapshot::PolicyVersion* v = pol->default_version()) add_policy(identity, v->document, pol->name);
+        gained = admin_with(from, identity, true);
+      } else {
+        gained = capped_admin(from);
+      }
+      if (gained == Grant::kDenied) continue;
+      if (gained == Grant::kConditional) {
+        step.conditional = true;
+        step.reasons.push_back("the resulting permissions make an administrator only under conditions");
+      }
+      step.via = g.arn;
+      step.to = graph_.admin;
+      return step;
+    }
+    return std::nullopt;
+  }
+
+  void add_policy(std::vector<const access::BoundedPolicy*>& identity, const snapshot::PolicyDocument& doc, const std::string& name) {
+    std::string error;
+    if (const access::BoundedPolicy* p = cache_.get(doc, policy::PolicyKind::kIdentity, name, access::KnownKeys::kPrincipal, error))
+      identity.push_back(p);
+  }
+
+  // Layer k: edges into the principals reached at layer k-1.
+  void to_frontier(const std::vector<size_t>& frontier, int depth) {
+    const std::vector<Method>& all = methods_.all();
+    for (size_t target : frontier) {
+      if (target >= graph_.admin) continue;
+      const NodeKind tk = graph_.nodes[target].kind;
+      for (size_t mi = 0; mi < all.size(); ++mi) {
+        const Method& m = all[mi];
+        if (m.gains != Gains::kTarget) continue;
+        if ((m.target == TargetKind::kUser && tk != NodeKind::kUser) || (m.target == TargetKind::kRole && tk != NodeKind::kRole) ||
+            m.target == TargetKind::kSelf || m.target == TargetKind::kOwnGroup || m.target == TargetKind::kGroup)
+          continue;
+        for (size_t from : candidates(mi, target)) {
+          if (from == target || graph_.nodes[from].depth >= 0) continue;
+          Attempt a = attempt(from, mi, target);
+          if (!a.ok) continue;
+          a.step.to = target;
+          reach(from, depth, std::move(a.step));
+        }
+      }
+    }
+  }
+
+  // Sources worth trying a method on a target with: those whose grants allow the method, and those
+  // the target's trust names exactly (AssumeRole needs no identity allow then).
+  std::vector<size_t> candidates(size_t mi, size_t target) {
+    const Method& m = methods_.all()[mi];
+    std::vector<size_t> out;
+    for (size_t from = 0; from < graph_.admin; ++from) {
+      Source* s = source(from);
+      if (!s || graph_.nodes[from].depth >= 0 || !kind_fits(m, from)) continue;
+      bool ok = true;
+      for (size_t k = 0; k < m.permissions.size() && ok; ++k) {
+        if (s->grants[method_actions_[mi][k]] != Grant::kDenied) continue;
+        ok = is_assume_role(m.permissions[k].action) &&
+             std::find(targets_[target].trusted_arns.begin(), targets_[target].trusted_arns.end(), graph_.nodes[from].arn) !=
+                 targets_[target].trusted_arns.end();
+      }
+      if (ok) out.push_back(from);
+    }
+    return out;
+  }
+
+  void search() {
+    std::vector<size_t> frontier;
+    for (size_t i = 0; i < graph_.admin; ++i)
+      if (graph_.nodes[i].depth == 0) frontier.push_back(i);
+    to_admin();
+    to_frontier(frontier, 1);
+    for (int depth = 2; depth <= options_.max_depth && !next_frontier_.empty(); ++depth) {
+      frontier = std::move(next_frontier_);
+      next_frontier_.clear();
+      to_frontier(frontier, depth);
+    }
+  }
+
+  const snapshot::Account& account_;
+  const catalog::Catalog& catalog_;
+  const catalog::CallerRestrictions& restrictions_;
+  const MethodCatalog& methods_;
+  const Options& options_;
+  Graph graph_;
+  access::PolicyCache cache_;
+  std::vector<std::string> actions_;                 // every method action, once
+  std::vector<std::vector<size_t>> method_actions_;  // per method, per permission: index into actions_
+  std::vector<Source> sources_;
+  std::vector<Target> targets_;
+  std::unordered_map<std::string, size_t> by_arn_;
+  std::unordered_map<std::string, bool> service_trust_;
+  std::map<size_t, Grant> capped_;
+  std::unique_ptr<access::BoundedPolicy> allow_all_;
+  std::vector<size_t> next_frontier_;
+  size_t requests_ = 0;
+  bool inventory_complete_ = false;
+};
+
+}  // namespace
+
+std::vector<const Step*> Graph::path(size_t i) const {
+  std::vector<const Step*> out;
+  if (i >= nodes.size() || nodes[i].depth <= 0) return out;
+  for (size_t at = i; at < nodes.size() && nodes[at].depth > 0 && out.size() < 64; at = nodes[at].next.to)
+    out.push_back(&nodes[at].next);
+  return out;
+}
+
+bool Graph::conditional(size_t i) const {
+  for (const Step* s : path(i))
+    if (s->conditional) return true;
+  return false;
+}
+
+size_t Graph::find(std::string_view name_or_arn) const {
+  for (size_t i = 0; i < admin; ++i) {
+    const std::string& arn = nodes[i].arn;
+    if (arn == name_or_arn) return i;
+    const size_t slash = arn.rfind('/');
+    if (slash != std::string::npos && std::string_view(arn).substr(slash + 1) == name_or_arn) return i;
+  }
+  return nodes.size();
+}
+
+Graph find_paths(const snapshot::Account& account, const catalog::Catalog& catalog,
+                 const catalog::CallerRestrictions& restrictions, const MethodCatalog& methods, const Options& options) {
+  return Builder(account, catalog, restrictions, methods, options).run();
+}
+
+}  // namespace iamwarden::escalation

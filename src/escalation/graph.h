@@ -1,0 +1,68 @@
+// Privilege-escalation paths: which users and roles can become administrator, and how. Every edge
+// is a method of the catalog (escalation/method.h) whose requests the policy engine allows for the
+// concrete target (its ARN, trust policy, policies, credential state); see docs/paths.md.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "access/access.h"
+#include "base/result.h"
+#include "catalog/caller_restrictions.h"
+#include "catalog/catalog.h"
+#include "escalation/method.h"
+#include "snapshot/account.h"
+
+namespace iamwarden::escalation {
+
+enum class NodeKind : uint8_t { kUser, kRole, kAdmin };
+
+/// One step of a path: the method used and what it reaches.
+struct Step {
+  const Method* method = nullptr;
+  std::vector<const Method*> with;  ///< methods it needs too (a boundary removal that uncaps it)
+  size_t to = 0;                    ///< the node reached (Graph::admin for the administrator sink)
+  std::string via;                  ///< what the method acts on (a group, a role it changes, a resource) when not `to`
+  std::vector<std::string> requests;  ///< "iam:PutRolePolicy on arn:aws:iam::1:role/ci"
+  bool conditional = false;
+  std::vector<std::string> reasons;  ///< why it may not hold (keys the request must set, unknown credential state, ...)
+};
+
+struct Node {
+  std::string arn;
+  NodeKind kind = NodeKind::kAdmin;
+  access::Grant admin = access::Grant::kDenied;  ///< as `access --admin` decides
+  int depth = -1;  ///< steps to admin: 0 = an administrator, -1 = cannot reach it
+  Step next;       ///< the first step of its shortest path (depth > 0)
+  std::vector<std::string> problems;  ///< policies that could not be read: the answer may be incomplete
+};
+
+struct Options {
+  int max_depth = 8;
+  unsigned threads = 0;  ///< 0 = every core
+};
+
+struct Stats {
+  size_t principals = 0, candidates = 0, requests = 0;
+};
+
+struct Graph {
+  std::vector<Node> nodes;  ///< users, then roles (snapshot order), then the administrator sink
+  size_t admin = 0;         ///< index of the sink
+  std::vector<std::string> notes;  ///< what the snapshot could not show (no credential report, no inventory)
+  Stats stats;
+
+  /// The steps from node i to the administrator sink (empty when it cannot reach it or is one).
+  std::vector<const Step*> path(size_t i) const;
+  /// A path is conditional when one of its steps is.
+  bool conditional(size_t i) const;
+  /// A user or role by name or ARN (index), or nodes.size().
+  size_t find(std::string_view name_or_arn) const;
+};
+
+/// Builds the graph of the account and every principal's shortest path to administrator.
+Graph find_paths(const snapshot::Account& account, const catalog::Catalog& catalog,
+                 const catalog::CallerRestrictions& restrictions, const MethodCatalog& methods, const Options& options);
+
+}  // namespace iamwarden::escalation

@@ -1,0 +1,22 @@
+// Text and JSON renderings of escalation paths (docs/paths.md).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "escalation/graph.h"
+
+namespace iamwarden::escalation {
+
+/// Which principals to show: every principal that is not an administrator but can reach it, or those named.
+struct Selection {
+  std::vector<size_t> principals;  ///< node indexes; empty = every one that reaches admin
+};
+
+/// The nodes shown: the selection, or every non-administrator with a path (users first, snapshot order).
+std::vector<size_t> shown_principals(const Graph& graph, const Selection& selection);
+
+std::string paths_text(const Graph& graph, const Selection& selection);
+std::string paths_json(const Graph& graph, const Selection& selection);
+
+}  // namespace iamwarden::escalation

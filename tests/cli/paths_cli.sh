@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# paths: who can become administrator, and how (docs/paths.md).
+set -u
+bin=$1; src=$2; tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+demo=$src/examples/demo-account
+
+"$bin" paths "$demo" >"$tmp/out"; rc=$?
+[ $rc -eq 1 ] || fail "paths found exits 1, got $rc"
+grep -q "principals can become administrator" "$tmp/out" || fail "summary: $(head -3 "$tmp/out")"
+# carol.smith's group may version a policy attached to it: iam-001 in one step.
+grep -q "^  user/carol.smith → (iam-001) → admin$" "$tmp/out" || fail "carol's path: $(cat "$tmp/out")"
+grep -q "allowed: iam:CreatePolicyVersion on arn:aws:iam::111122223333:policy/" "$tmp/out" || fail "requests listed"
+# Administrators have no path of their own.
+grep -q "user/oscar.reyes →" "$tmp/out" && fail "an administrator listed with a path"
+
+"$bin" paths "$demo" --format json >"$tmp/out.json"
+python3 - "$tmp/out.json" <<'PY' || fail "json: $(head -c 1500 "$tmp/out.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+by = {p["principal"].rsplit("/", 1)[1]: p for p in d["principals"]}
+carol = by["carol.smith"]
+assert carol["adminReachable"] and not carol["admin"], carol
+assert carol["steps"][0]["method"] == "iam-001" and carol["steps"][0]["to"] == "admin", carol
+assert d["summary"]["administrators"] >= 1
+assert any("inventory" in n for n in d["notes"])
+PY
+
+"$bin" paths "$demo" --from carol.smith --format json >"$tmp/one.json"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert [p['principal'].rsplit('/',1)[1] for p in d['principals']]==['carol.smith']" "$tmp/one.json" \
+  || fail "--from: $(cat "$tmp/one.json")"
+
+"$bin" paths "$demo" --from carol.smth >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 3 ] || fail "unknown --from exits 3, got $rc"
+grep -q 'did you mean "carol.smith"' "$tmp/err" || fail "suggestion: $(cat "$tmp/err")"
+
+"$bin" paths "$tmp/nonexistent" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 3 ] || fail "missing snapshot exits 3, got $rc"
+
+# A bad method file in --data-dir names the file and pointer (exit 3).
+mkdir -p "$tmp/data/escalation"
+cp "$src/data/catalog.json.gz" "$src/data/managed-policies.json.gz" "$src/data/caller-restrictions.json" "$tmp/data/"
+echo '{"format":1,"id":"bad-1","name":"n","category":"sideways"}' >"$tmp/data/escalation/bad-1.json"
+"$bin" paths "$demo" --data-dir "$tmp/data" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 3 ] || fail "bad method file exits 3, got $rc"
+grep -q "bad-1.json" "$tmp/err" && grep -q "/category" "$tmp/err" || fail "bad method error: $(cat "$tmp/err")"
+exit 0

@@ -1,0 +1,275 @@
+// Escalation paths on small accounts: each method's positive case and the near misses that block
+// it (Deny, boundary, resource scope, PassedToService, trust, principal type), and multi-hop paths.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "base/files.h"
+#include "catalog/caller_restrictions.h"
+#include "catalog/catalog.h"
+#include "escalation/graph.h"
+#include "escalation/report.h"
+#include "snapshot/snapshot.h"
+
+namespace iamwarden::escalation {
+namespace {
+
+constexpr const char* kAccount = "111122223333";
+
+std::string policy(std::string statements) {
+  return fmt::format(R"({{"Version":"2012-10-17","Statement":[{}]}})", statements);
+}
+std::string allow(std::string action, std::string resource = "*", std::string extra = "") {
+  return fmt::format(R"({{"Effect":"Allow","Action":{},"Resource":{}{}}})", action.front() == '[' ? action : "\"" + action + "\"",
+                     resource.front() == '[' ? resource : "\"" + resource + "\"", extra);
+}
+std::string deny(std::string action, std::string resource = "*") {
+  return fmt::format(R"({{"Effect":"Deny","Action":"{}","Resource":"{}"}})", action, resource);
+}
+std::string arn(std::string kind, std::string name) { return fmt::format("arn:aws:iam::{}:{}/{}", kAccount, kind, name); }
+std::string trust_service(std::string service) {
+  return policy(fmt::format(R"({{"Effect":"Allow","Principal":{{"Service":"{}"}},"Action":"sts:AssumeRole"}})", service));
+}
+std::string trust_arn(std::string who) {
+  return policy(fmt::format(R"({{"Effect":"Allow","Principal":{{"AWS":"{}"}},"Action":"sts:AssumeRole"}})", who));
+}
+std::string inline_list(const std::vector<std::string>& docs) {
+  std::string out;
+  for (size_t i = 0; i < docs.size(); ++i)
+    out += fmt::format(R"({}{{"PolicyName":"p{}","PolicyDocument":{}}})", i ? "," : "", i, docs[i]);
+  return out;
+}
+
+// A GAAD with users, groups and roles, loaded as `iamwarden paths --gaad` would.
+struct AccountBuilder {
+  std::vector<std::string> users, groups, roles;
+
+  AccountBuilder& user(std::string name, std::vector<std::string> docs, std::vector<std::string> in_groups = {},
+                       std::string boundary = "") {
+    std::string g;
+    for (const std::string& x : in_groups) g += (g.empty() ? "\"" : ",\"") + x + "\"";
+    users.push_back(fmt::format(
+        R"({{"UserName":"{0}","UserId":"AIDA{0}","Arn":"{1}","Path":"/","CreateDate":"2024-01-01T00:00:00Z","GroupList":[{2}],"UserPolicyList":[{3}],"AttachedManagedPolicies":[]{4}}})",
+        name, arn("user", name), g, inline_list(docs),
+        boundary.empty() ? "" : fmt::format(R"(,"PermissionsBoundary":{{"PermissionsBoundaryType":"Policy","PermissionsBoundaryArn":"{}"}})", boundary)));
+    return *this;
+  }
+  AccountBuilder& group(std::string name, std::vector<std::string> docs, bool administrator_access = false) {
+    groups.push_back(fmt::format(
+        R"({{"GroupName":"{0}","GroupId":"AGPA{0}","Arn":"{1}","Path":"/","CreateDate":"2024-01-01T00:00:00Z","GroupPolicyList":[{2}],"AttachedManagedPolicies":[{3}]}})",
+        name, arn("group", name), inline_list(docs),
+        administrator_access ? R"({"PolicyName":"AdministratorAccess","PolicyArn":"arn:aws:iam::aws:policy/AdministratorAccess"})" : ""));
+    return *this;
+  }
+  AccountBuilder& role(std::string name, std::string trust, std::vector<std::string> docs, bool administrator_access = false,
+                       bool instance_profile = false) {
+    roles.push_back(fmt::format(
+        R"({{"RoleName":"{0}","RoleId":"AROA{0}","Arn":"{1}","Path":"/","CreateDate":"2024-01-01T00:00:00Z","AssumeRolePolicyDocument":{2},"RolePolicyList":[{3}],"AttachedManagedPolicies":[{4}],"InstanceProfileList":[{5}],"Tags":[]}})",
+        name, arn("role", name), trust, inline_list(docs),
+        administrator_access ? R"({"PolicyName":"AdministratorAccess","PolicyArn":"arn:aws:iam::aws:policy/AdministratorAccess"})" : "",
+        instance_profile ? fmt::format(R"({{"InstanceProfileName":"{0}","InstanceProfileId":"AIPA{0}","Arn":"arn:aws:iam::{1}:instance-profile/{0}","Path":"/","CreateDate":"2024-01-01T00:00:00Z","Roles":[]}})",
+                                       name, kAccount)
+                         : ""));
+    return *this;
+  }
+
+  std::string json() const {
+    auto join = [](const std::vector<std::string>& v) {
+      std::string out;
+      for (size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + v[i];
+      return out;
+    };
+    return fmt::format(R"({{"UserDetailList":[{}],"GroupDetailList":[{}],"RoleDetailList":[{}],"Policies":[]}})", join(users),
+                       join(groups), join(roles));
+  }
+};
+
+struct Paths {
+  snapshot::Account account;
+  Graph graph;
+
+  const Node& node(std::string_view name) const {
+    size_t i = graph.find(name);
+    EXPECT_LT(i, graph.nodes.size()) << name;
+    return graph.nodes.at(i);
+  }
+  // "iam-007" for a one-step path, "sts-001>sts-001" for two; "" when it cannot reach admin.
+  std::string methods(std::string_view name) const {
+    std::string out;
+    for (const Step* s : graph.path(graph.find(name))) out += (out.empty() ? "" : ">") + s->method->id;
+    return out;
+  }
+  bool conditional(std::string_view name) const { return graph.conditional(graph.find(name)); }
+};
+
+Paths run(const AccountBuilder& b) {
+  static const catalog::Catalog catalog = *catalog::load_catalog();
+  static const catalog::CallerRestrictions restrictions = *catalog::load_caller_restrictions();
+  static const MethodCatalog methods = *MethodCatalog::load();
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    fmt::format("iamwarden-paths-{}-{}", ::getpid(),
+                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "gaad.json").string();
+  EXPECT_TRUE(write_file_atomic(file, b.json()).ok());
+  Result<snapshot::Account> account = snapshot::load_with_builtin_policies("", file, "");
+  std::filesystem::remove_all(dir);
+  EXPECT_TRUE(account.ok()) << (account.ok() ? "" : account.error().format());
+  Paths out{account.take(), {}};
+  out.graph = find_paths(out.account, catalog, restrictions, methods, {});
+  return out;
+}
+
+// ---- self-escalation ----
+
+TEST(Paths, PutUserPolicyOnOneselfReachesAdmin) {
+  Paths p = run(AccountBuilder().user("alice", {policy(allow("iam:PutUserPolicy", arn("user", "alice")))}));
+  EXPECT_EQ(p.methods("alice"), "iam-007");
+  EXPECT_FALSE(p.conditional("alice"));
+}
+
+TEST(Paths, PutUserPolicyOnSomeoneElseIsNoSelfEscalation) {
+  Paths p = run(AccountBuilder()
+                    .user("alice", {policy(allow("iam:PutUserPolicy", arn("user", "bob")))})
+                    .user("bob", {}));
+  EXPECT_EQ(p.methods("alice"), "");
+}
+
+TEST(Paths, ADenyInAnotherPolicyBlocks) {
+  Paths p = run(AccountBuilder().user("alice", {policy(allow("iam:PutUserPolicy")), policy(deny("iam:PutUserPolicy"))}));
+  EXPECT_EQ(p.methods("alice"), "");
+}
+
+TEST(Paths, UserOnlyMethodsDoNotApplyToRoles) {
+  Paths p = run(AccountBuilder()
+                    .role("ci", trust_service("ec2.amazonaws.com"), {policy(allow("[\"iam:PutUserPolicy\",\"iam:AttachUserPolicy\",\"iam:AddUserToGroup\"]"))})
+                    .group("admins", {}, true));
+  EXPECT_EQ(p.methods("ci"), "");
+}
+
+TEST(Paths, PutRolePolicyOnItselfReachesAdminForARole) {
+  Paths p = run(AccountBuilder().role("ci", trust_service("ec2.amazonaws.com"), {policy(allow("iam:PutRolePolicy", arn("role", "ci")))}));
+  EXPECT_EQ(p.methods("ci"), "iam-005");
+}
+
+TEST(Paths, ABoundaryCapsSelfEscalationUnlessItCanBeRemoved) {
+  const std::string boundary = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
+  Paths capped = run(AccountBuilder().user("alice", {policy(allow("iam:PutUserPolicy", arn("user", "alice")))}, {}, boundary));
+  EXPECT_EQ(capped.methods("alice"), "");
+  // The boundary must allow the actions too: an S3-only boundary blocks PutUserPolicy itself, so
+  // here the boundary allows IAM and S3 reads, and the principal may delete its own boundary.
+  Paths removable = run(AccountBuilder().user(
+      "alice",
+      {policy(allow("[\"iam:PutUserPolicy\",\"iam:DeleteUserPermissionsBoundary\"]", arn("user", "alice")))}, {},
+      "arn:aws:iam::aws:policy/IAMFullAccess"));
+  EXPECT_NE(removable.methods("alice"), "");
+}
+
+TEST(Paths, JoiningAnAdministratorGroupReachesAdmin) {
+  Paths p = run(AccountBuilder()
+                    .user("alice", {policy(allow("iam:AddUserToGroup", arn("group", "admins")))})
+                    .group("admins", {}, true)
+                    .group("readers", {policy(allow("s3:GetObject"))}));
+  EXPECT_EQ(p.methods("alice"), "iam-013");
+  ASSERT_EQ(p.graph.path(p.graph.find("alice")).size(), 1u);
+  EXPECT_EQ(p.graph.path(p.graph.find("alice"))[0]->via, arn("group", "admins"));
+  // Only into a group that does not make an administrator: no path.
+  Paths q = run(AccountBuilder()
+                    .user("alice", {policy(allow("iam:AddUserToGroup", arn("group", "readers")))})
+                    .group("admins", {}, true)
+                    .group("readers", {policy(allow("s3:GetObject"))}));
+  EXPECT_EQ(q.methods("alice"), "");
+}
+
+TEST(Paths, CreatePolicyVersionNeedsACustomerPolicyAttachedToTheSource) {
+  // Only AWS-managed policies: nothing to version.
+  Paths p = run(AccountBuilder().user("alice", {policy(allow("iam:CreatePolicyVersion", "arn:aws:iam::aws:policy/*"))}));
+  EXPECT_EQ(p.methods("alice"), "");
+}
+
+// ---- principal access ----
+
+TEST(Paths, AssumeRoleChainsThroughExactTrust) {
+  // start (user) -> middle (trusts start's ARN: no identity allow needed) -> end (admin, trusts middle).
+  Paths p = run(AccountBuilder()
+                    .user("start", {})
+                    .role("middle", trust_arn(arn("user", "start")), {})
+                    .role("end", trust_arn(arn("role", "middle")), {}, true));
+  EXPECT_EQ(p.node("end").depth, 0);
+  EXPECT_EQ(p.methods("middle"), "sts-001");
+  EXPECT_EQ(p.methods("start"), "sts-001>sts-001");
+}
+
+TEST(Paths, AccountRootTrustNeedsAnIdentityAllow) {
+  Paths p = run(AccountBuilder()
+                    .user("nobody", {})
+                    .user("allowed", {policy(allow("sts:AssumeRole", arn("role", "admin")))})
+                    .role("admin", trust_arn(fmt::format("arn:aws:iam::{}:root", kAccount)), {}, true));
+  EXPECT_EQ(p.methods("nobody"), "");
+  EXPECT_EQ(p.methods("allowed"), "sts-001");
+}
+
+TEST(Paths, CreateAccessKeyOnAnAdministratorIsConditionalWithoutACredentialReport) {
+  Paths p = run(AccountBuilder()
+                    .user("alice", {policy(allow("iam:CreateAccessKey", arn("user", "root-like")))})
+                    .user("root-like", {policy(allow("*"))}));
+  EXPECT_EQ(p.methods("alice"), "iam-002");
+  EXPECT_TRUE(p.conditional("alice"));
+  // Scoped to oneself (${aws:username}): it reaches only oneself.
+  Paths own = run(AccountBuilder()
+                      .user("alice", {policy(allow("iam:CreateAccessKey", fmt::format("arn:aws:iam::{}:user/${{aws:username}}", kAccount)))})
+                      .user("root-like", {policy(allow("*"))}));
+  EXPECT_EQ(own.methods("alice"), "");
+}
+
+TEST(Paths, UpdateAssumeRolePolicyNeedsNoAssumeRoleAllow) {
+  Paths p = run(AccountBuilder()
+                    .user("alice", {policy(allow("iam:UpdateAssumeRolePolicy", arn("role", "admin")))})
+                    .role("admin", trust_service("ec2.amazonaws.com"), {}, true));
+  EXPECT_EQ(p.methods("alice"), "iam-012");
+}
+
+// ---- passing a role to a service ----
+
+TEST(Paths, PassRoleToANewLambdaFunction) {
+  const std::string actions = R"(["lambda:CreateFunction","lambda:InvokeFunction"])";
+  Paths p = run(AccountBuilder()
+                    .user("dev", {policy(allow(actions) + "," + allow("iam:PassRole", arn("role", "admin")))})
+                    .role("admin", trust_service("lambda.amazonaws.com"), {}, true));
+  EXPECT_NE(p.methods("dev").find("lambda-"), std::string::npos) << p.methods("dev");
+  // PassRole only to EC2: the Lambda method is blocked (and EC2 needs an instance profile).
+  Paths ec2_only = run(AccountBuilder()
+                           .user("dev", {policy(allow(actions) + "," +
+                                                allow("iam:PassRole", arn("role", "admin"),
+                                                      R"(,"Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}})"))})
+                           .role("admin", trust_service("lambda.amazonaws.com"), {}, true));
+  EXPECT_EQ(ec2_only.methods("dev"), "");
+  // The role does not trust Lambda: nothing to pass.
+  Paths untrusting = run(AccountBuilder()
+                             .user("dev", {policy(allow(actions) + "," + allow("iam:PassRole", arn("role", "admin")))})
+                             .role("admin", trust_service("glue.amazonaws.com"), {}, true));
+  EXPECT_EQ(untrusting.methods("dev"), "");
+}
+
+TEST(Paths, TwoPoliciesThatOnlyEscalateTogether) {
+  Paths p = run(AccountBuilder()
+                    .user("dev", {policy(allow("ec2:RunInstances")), policy(allow("iam:PassRole"))})
+                    .role("admin", trust_service("ec2.amazonaws.com"), {}, true, true));
+  EXPECT_NE(p.methods("dev"), "");
+}
+
+TEST(Paths, RendersTextAndJson) {
+  Paths p = run(AccountBuilder().user("alice", {policy(allow("iam:PutUserPolicy", arn("user", "alice")))}).user("bob", {}));
+  std::string text = paths_text(p.graph, {});
+  EXPECT_NE(text.find("1 of 2 principals can become administrator"), std::string::npos) << text;
+  EXPECT_NE(text.find("alice → (iam-007) → admin"), std::string::npos) << text;
+  EXPECT_NE(text.find(fmt::format("allowed: iam:PutUserPolicy on {}", arn("user", "alice"))), std::string::npos) << text;
+  std::string json = paths_json(p.graph, {});
+  EXPECT_NE(json.find(R"("method":"iam-007")"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("adminReachable":1)"), std::string::npos) << json;
+}
+
+}  // namespace
+}  // namespace iamwarden::escalation

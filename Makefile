@@ -63,11 +63,12 @@ bench:
 bench-snapshot:
 	@scripts/install-deps bench
 	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DIAMWARDEN_BUILD_BENCH=ON >/dev/null
-	cmake --build $(BUILD)-bench -j $(JOBS) --target gen_snapshot bench_snapshot bench_access bench_audit
+	cmake --build $(BUILD)-bench -j $(JOBS) --target gen_snapshot bench_snapshot bench_access bench_audit bench_paths
 	$(BUILD)-bench/bench/gen_snapshot $(BUILD)-bench/org-snapshot >/dev/null
 	$(BUILD)-bench/bench/gen_snapshot $(BUILD)-bench/small-snapshot --scale 0.002 >/dev/null
 	$(BUILD)-bench/bench/bench_snapshot $(BUILD)-bench/org-snapshot
 	$(BUILD)-bench/bench/bench_access $(BUILD)-bench/org-snapshot
+	$(BUILD)-bench/bench/bench_paths $(BUILD)-bench/org-snapshot
 	$(BUILD)-bench/bench/bench_audit $(BUILD)-bench/org-snapshot
 	$(BUILD)-bench/bench/bench_audit $(BUILD)-bench/small-snapshot --repeat 10
 	$(BUILD)-bench/bench/bench_audit examples/demo-account --repeat 10

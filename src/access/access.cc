@@ -169,6 +169,33 @@ Grant AccessEvaluator::check_request(std::string_view action, std::string_view r
   if (parts.ok && !parts.account().empty()) (void)context.set("aws:ResourceAccount", std::string(parts.account()));
   Result<eval::Request> r = eval::make_request(request_.caller, action, resource, request_.caller.account, std::move(context));
   if (!r) return Grant::kDenied;
+  // Cheap first: without a resource policy, every layer needs an Allow statement whose Action and
+  // Resource match (conditions aside); when one has none, no context can allow the request.
+  if (!resource_policy) {
+    const eval::ArnParts arn = eval::split_arn(r->resource);
+    auto layer_may_allow = [&](std::span<const eval::CompiledPolicy* const> layer) {
+      for (const eval::CompiledPolicy* p : layer)
+        for (const eval::CompiledStatement& st : p->statements) {
+          if (st.effect != policy::Effect::kAllow ||
+              !eval::statement_matches_action(st, r->service_hash, r->service, r->action_name))
+            continue;
+          if (st.resource_mode == policy::ElementMode::kAbsent) return true;
+          bool maybe = false, surely = false;  // some item may match (an unresolved variable) / does match
+          for (const eval::ResourcePattern& rp : st.resources) {
+            const eval::MatchResult m = rp.match(r->resource, arn, r->context);
+            maybe = maybe || m != eval::MatchResult::kNoMatch;
+            surely = surely || m == eval::MatchResult::kMatch;
+          }
+          if (st.resource_mode == policy::ElementMode::kNormal ? maybe : !surely) return true;
+        }
+      return false;
+    };
+    if (!layer_may_allow(original_.identity)) return Grant::kDenied;
+    if (original_.boundary && !layer_may_allow(std::span<const eval::CompiledPolicy* const>(&original_.boundary, 1)))
+      return Grant::kDenied;
+    for (const auto& level : original_.scp_levels)
+      if (!layer_may_allow(level)) return Grant::kDenied;
+  }
   eval::PolicySet set = original_;
   set.resource = resource_policy;
   if (eval::evaluate(*r, set).decision == eval::Decision::kAllowed) return Grant::kAllowed;
@@ -191,6 +218,14 @@ Grant AccessEvaluator::check_request(std::string_view action, std::string_view r
     }
   }
   return Grant::kDenied;
+}
+
+Grant AccessEvaluator::bounds(std::string_view service, std::string_view action_name) {
+  if (!refused_.empty() && refused(service, action_name)) return Grant::kDenied;
+  eval::retarget(request_, service, action_name);
+  if (evaluate(lower_).decision == eval::Decision::kAllowed) return Grant::kAllowed;
+  if (evaluate(upper_).decision != eval::Decision::kAllowed) return Grant::kDenied;
+  return Grant::kConditional;
 }
 
 Grant AccessEvaluator::check_policies(std::string_view service, std::string_view action_name, Scope scope) {

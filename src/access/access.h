@@ -74,6 +74,9 @@ class AccessEvaluator {
   /// allocating; the band between them is settled by an exact search (witness_search.h).
   Grant check(std::string_view service, std::string_view action_name, Scope scope = Scope::kSomeResource);
 
+  /// check() without settling the band between the bounds: kConditional there means "maybe"
+  /// (a cheap filter: kDenied and kAllowed are exact, as in check()).
+  Grant bounds(std::string_view service, std::string_view action_name);
   /// Where and when an action is allowed, after intersecting the layers: the resource patterns,
   /// the Deny patterns inside them, the keys the request decides, one allowed request.
   GrantReason explain(std::string_view service, std::string_view action_name, Scope scope = Scope::kSomeResource);

@@ -35,6 +35,12 @@ struct Source {
   access::PrincipalAccess pa;
   std::unique_ptr<access::AccessEvaluator> evaluator;
   std::vector<Grant> grants;  // by method-action index
+  // Requests already decided (templates, "*" and the principal itself recur across methods and targets).
+  std::unordered_map<std::string, std::pair<Grant, std::vector<std::string>>> decided;
+  // Per method action: the users or roles its identity policies may name (nullopt: not computed).
+  std::vector<std::optional<std::vector<size_t>>> named;
+  // Per method: a request that does not depend on the target was denied, so no target can work.
+  std::vector<char> dead;
 };
 
 // What the search needs about a target principal.
@@ -43,6 +49,7 @@ struct Target {
   const snapshot::Role* role = nullptr;
   const access::BoundedPolicy* trust = nullptr;
   std::vector<std::string> trusted_arns;  // AWS principals the trust names exactly
+  bool broad = false;                     // it also admits accounts, wildcards or anyone
 };
 
 std::string fill_template(std::string_view text, std::string_view partition, std::string_view account) {
@@ -89,7 +96,10 @@ class Builder {
       std::vector<size_t> ids;
       for (const Permission& p : m.permissions) {
         auto it = std::find_if(actions_.begin(), actions_.end(), [&](const std::string& a) { return ascii_iequals(a, p.action); });
-        if (it == actions_.end()) it = actions_.insert(actions_.end(), p.action);
+        if (it == actions_.end()) {
+          it = actions_.insert(actions_.end(), p.action);
+          action_index_.emplace(fold(p.action), actions_.size() - 1);
+        }
         ids.push_back(static_cast<size_t>(it - actions_.begin()));
       }
       method_actions_.push_back(std::move(ids));
@@ -153,21 +163,41 @@ class Builder {
       bool any = false;
       for (const std::string& a : actions_) {
         const size_t colon = a.find(':');
-        Grant g = evaluator->check(std::string_view(a).substr(0, colon), std::string_view(a).substr(colon + 1));
+        Grant g = evaluator->bounds(std::string_view(a).substr(0, colon), std::string_view(a).substr(colon + 1));
         s.grants.push_back(g);
         any = any || g != Grant::kDenied;
       }
       s.pa = pa.take();
       s.evaluator = std::move(evaluator);
+      s.named.resize(actions_.size());
+      s.dead.assign(methods_.all().size(), 0);
       (void)any;
     });
     for (size_t i = 0; i < graph_.admin; ++i)
       if (sources_[i].evaluator) ++graph_.stats.candidates;
     graph_.stats.principals = graph_.admin;
+    // Per method, the principals whose grants allow it at all (reached ones are skipped later).
+    method_candidates_.resize(methods_.all().size());
+    for (size_t mi = 0; mi < methods_.all().size(); ++mi)
+      for (size_t i = 0; i < graph_.admin; ++i)
+        if (sources_[i].evaluator && kind_fits(methods_.all()[mi], i) && possible(methods_.all()[mi], mi, sources_[i]))
+          method_candidates_[mi].push_back(i);
+  }
+
+  static std::string fold(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return out;
   }
 
   // Trust policies compiled once; the AWS principals each names exactly, for AssumeRole candidates.
   void index_trust() {
+    for (size_t i = 0; i < graph_.admin; ++i) {
+      by_arn_.emplace(graph_.nodes[i].arn, i);
+      (graph_.nodes[i].kind == NodeKind::kUser ? users_by_arn_ : roles_by_arn_).emplace_back(graph_.nodes[i].arn, i);
+    }
+    std::sort(users_by_arn_.begin(), users_by_arn_.end());
+    std::sort(roles_by_arn_.begin(), roles_by_arn_.end());
     for (size_t i = 0; i < targets_.size(); ++i) {
       Target& t = targets_[i];
       if (!t.role || !t.role->trust_policy) continue;
@@ -180,12 +210,26 @@ class Builder {
       }
       policy::ParsedPolicy parsed = snapshot::parse_document(*t.role->trust_policy, policy::PolicyKind::kTrust);
       for (const policy::Statement& st : parsed.policy.statements) {
-        if (st.effect != policy::Effect::kAllow || st.principal_mode != policy::ElementMode::kNormal) continue;
-        for (const policy::PrincipalEntry& e : st.principals)
-          if (e.type == policy::PrincipalType::kAws) t.trusted_arns.push_back(e.value.value);
+        if (st.effect != policy::Effect::kAllow) continue;
+        if (st.principal_mode != policy::ElementMode::kNormal || st.principal_wildcard) {
+          t.broad = true;  // NotPrincipal or "*": anyone the conditions let through
+          continue;
+        }
+        for (const policy::PrincipalEntry& e : st.principals) {
+          if (e.type != policy::PrincipalType::kAws) continue;
+          const std::string& v = e.value.value;
+          // Only exact user or role ARNs name principals one by one; an account, its root or a
+          // wildcard admits whoever its identity policies allow.
+          const bool exact = v.find_first_of("*?") == std::string::npos &&
+                             (v.find(":user/") != std::string::npos || v.find(":role/") != std::string::npos);
+          if (exact) t.trusted_arns.push_back(v);
+          else t.broad = true;
+        }
       }
+      for (const std::string& a : t.trusted_arns)
+        if (auto it = by_arn_.find(a); it != by_arn_.end()) named_in_trust_[it->second].push_back(i);
+      if (t.broad) broad_roles_.push_back(i);
     }
-    for (size_t i = 0; i < graph_.admin; ++i) by_arn_.emplace(graph_.nodes[i].arn, i);
   }
 
   // ---- one edge ----
@@ -227,6 +271,12 @@ class Builder {
 
   // Decides one request of a method; false when denied.
   bool request(Source& s, const Permission& p, const std::string& resource, const Target* role_target, Step& step) {
+    // An AssumeRole the trust grants by exact ARN needs no identity allow: then the engine decides alone.
+    const bool named = role_target && role_target->trust && is_assume_role(p.action) &&
+                       std::find(role_target->trusted_arns.begin(), role_target->trusted_arns.end(), s.pa.arn) !=
+                           role_target->trusted_arns.end();
+    if (auto it = action_index_.find(fold(p.action)); it != action_index_.end() && !named)
+      if (s.grants[it->second] == Grant::kDenied) return false;
     Keys keys;
     for (const auto& [k, v] : p.context) keys.emplace_back(k, fill_template(v, account_.partition, account_.account_id));
     const eval::CompiledPolicy* trust = nullptr;
@@ -235,9 +285,17 @@ class Builder {
       trust = &role_target->trust->original;
       trust_upper = &role_target->trust->upper;
     }
-    std::vector<std::string> needs;
-    ++requests_;
-    Grant g = s.evaluator->check_request(p.action, resource, keys, trust, trust_upper, &needs);
+    std::string memo_key = fmt::format("{}\n{}\n{}", p.action, resource, static_cast<const void*>(trust));
+    for (const auto& [k, v] : keys) memo_key += fmt::format("\n{}={}", k, v);
+    auto known = s.decided.find(memo_key);
+    if (known == s.decided.end()) {
+      std::vector<std::string> found_needs;
+      ++requests_;
+      Grant decided = s.evaluator->check_request(p.action, resource, keys, trust, trust_upper, &found_needs);
+      known = s.decided.emplace(std::move(memo_key), std::make_pair(decided, std::move(found_needs))).first;
+    }
+    const Grant g = known->second.first;
+    std::vector<std::string> needs = known->second.second;
     if (g == Grant::kDenied) return false;
     step.requests.push_back(fmt::format("{} on {}", p.action, resource));
     if (g == Grant::kConditional) {
@@ -374,6 +432,9 @@ class Builder {
     }
     for (const Permission& p : m.permissions) {
       bool ok = false;
+      const bool target_free = p.resource == ResourceRole::kSelf || p.resource == ResourceRole::kAny ||
+                               p.resource == ResourceRole::kTemplate ||
+                               (p.resource == ResourceRole::kExistingResource && !account_.inventory);
       switch (p.resource) {
         case ResourceRole::kSelf: ok = request(s, p, self_arn, nullptr, step); break;
         case ResourceRole::kTarget: ok = request(s, p, target_arn, role_target, step); break;
@@ -398,7 +459,10 @@ class Builder {
           break;
         }
       }
-      if (!ok) return out;
+      if (!ok) {
+        if (target_free) s.dead[method_index] = 1;
+        return out;
+      }
     }
     // The trust must admit the source even when no AssumeRole request is listed.
     if (m.has(PrerequisiteKind::kTrustAllowsSource) && role_target &&
@@ -474,6 +538,48 @@ class Builder {
     }
   }
 
+  // Users or roles whose ARN some Allow statement of the source's identity policies for `action`
+  // may name (conditions aside): the only targets worth asking the engine about. Items with a long
+  // literal prefix are looked up in the sorted ARNs; others are matched against every target.
+  std::vector<size_t> targets_named(size_t from, std::string_view action, bool users) {
+    const std::string folded = fold(action);
+    const size_t colon = folded.find(':');
+    const std::string service = folded.substr(0, colon), name = folded.substr(colon + 1);
+    const uint64_t hash = eval::key_hash(service);
+    const std::vector<std::pair<std::string, size_t>>& sorted = users ? users_by_arn_ : roles_by_arn_;
+    const eval::Context& ctx = sources_[from].pa.context;
+    std::vector<size_t> out;
+    auto take = [&](const eval::ResourcePattern& rp, const std::pair<std::string, size_t>& target) {
+      if (rp.match(target.first, eval::split_arn(target.first), ctx) != eval::MatchResult::kNoMatch) out.push_back(target.second);
+    };
+    for (const access::BoundedPolicy* p : sources_[from].pa.layers.identity) {
+      for (const eval::CompiledStatement& st : p->original.statements) {
+        if (st.effect != policy::Effect::kAllow || !eval::statement_matches_action(st, hash, service, name)) continue;
+        if (st.resource_mode != policy::ElementMode::kNormal) {  // NotResource or none: anything
+          out.clear();
+          for (const auto& t : sorted) out.push_back(t.second);
+          std::sort(out.begin(), out.end());
+          return out;
+        }
+        for (const eval::ResourcePattern& rp : st.resources) {
+          const std::string& src = rp.source();
+          const size_t literal = std::min(src.find_first_of("*?$"), src.size());
+          if (literal >= 26) {  // past "arn:aws:iam::123456789012:"
+            const std::string prefix = src.substr(0, literal);
+            for (auto it = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(prefix, size_t{0}));
+                 it != sorted.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+              take(rp, *it);
+          } else {
+            for (const auto& t : sorted) take(rp, t);
+          }
+        }
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
   std::optional<Step> admin_edge(size_t from, size_t mi) {
     const Method& m = methods_.all()[mi];
     if (removes_boundary(m)) {
@@ -494,16 +600,38 @@ class Builder {
     switch (m.target) {
       case TargetKind::kSelf: targets.push_back(from); break;
       case TargetKind::kUser:
-      case TargetKind::kRole:
-        for (size_t t = 0; t < graph_.admin; ++t)
-          if (t != from && (graph_.nodes[t].kind == NodeKind::kUser) == (m.target == TargetKind::kUser) &&
-              !(targets_[t].role && targets_[t].role->service_linked()))
-            targets.push_back(t);
+      case TargetKind::kRole: {
+        const bool assumes = std::any_of(m.permissions.begin(), m.permissions.end(), [](const Permission& p) {
+          return p.resource == ResourceRole::kTarget && is_assume_role(p.action);
+        });
+        if (assumes && m.target == TargetKind::kRole) {
+          for (size_t t : named_in_trust_[from]) targets.push_back(t);
+          for (size_t t : broad_roles_) targets.push_back(t);
+          break;
+        }
+        // Targets every request on the target may name (each list is sorted).
+        std::optional<std::vector<size_t>> both;
+        for (const Permission& p : m.permissions) {
+          if (p.resource != ResourceRole::kTarget) continue;
+          const std::vector<size_t>& named = named_targets(from, p.action, m.target == TargetKind::kUser);
+          if (!both) {
+            both = named;
+            continue;
+          }
+          std::vector<size_t> common;
+          std::set_intersection(both->begin(), both->end(), named.begin(), named.end(), std::back_inserter(common));
+          both = std::move(common);
+        }
+        if (!both) break;
+        for (size_t t : *both)
+          if (t != from && !(targets_[t].role && targets_[t].role->service_linked())) targets.push_back(t);
         break;
+      }
       case TargetKind::kOwnGroup:
       case TargetKind::kGroup: return group_edge(from, mi);
     }
     for (size_t t : targets) {
+      if (sources_[from].dead[mi]) break;
       Attempt a = attempt(from, mi, t);
       if (!a.ok) continue;
       // What is written is capped by the changed principal's boundary.
@@ -588,47 +716,72 @@ class Builder {
       identity.push_back(p);
   }
 
-  // Layer k: edges into the principals reached at layer k-1.
+  // Layer k: edges into the principals reached at layer k-1. Per method and source, only the
+  // frontier targets the source's policies may name (or whose trust names the source) are tried.
   void to_frontier(const std::vector<size_t>& frontier, int depth) {
     const std::vector<Method>& all = methods_.all();
-    for (size_t target : frontier) {
-      if (target >= graph_.admin) continue;
-      const NodeKind tk = graph_.nodes[target].kind;
-      for (size_t mi = 0; mi < all.size(); ++mi) {
-        const Method& m = all[mi];
-        if (m.gains != Gains::kTarget) continue;
-        if ((m.target == TargetKind::kUser && tk != NodeKind::kUser) || (m.target == TargetKind::kRole && tk != NodeKind::kRole) ||
-            m.target == TargetKind::kSelf || m.target == TargetKind::kOwnGroup || m.target == TargetKind::kGroup)
+    std::vector<char> in_frontier(graph_.admin, 0);
+    std::vector<size_t> users, roles;
+    for (size_t t : frontier)
+      if (t < graph_.admin) {
+        in_frontier[t] = 1;
+        (graph_.nodes[t].kind == NodeKind::kUser ? users : roles).push_back(t);
+      }
+    for (size_t mi = 0; mi < all.size(); ++mi) {
+      const Method& m = all[mi];
+      if (m.gains != Gains::kTarget || (m.target != TargetKind::kUser && m.target != TargetKind::kRole)) continue;
+      std::vector<size_t> kind_frontier = m.target == TargetKind::kUser ? users : roles;
+      // Roles a method's service must be able to assume: decided once per layer, not per source.
+      if (m.target == TargetKind::kRole && !m.services.empty() &&
+          (m.has(PrerequisiteKind::kTrustsService) || m.has(PrerequisiteKind::kExistingResource)))
+        std::erase_if(kind_frontier, [&](size_t t) {
+          return std::none_of(m.services.begin(), m.services.end(), [&](const std::string& sv) { return trusts_service(t, sv); });
+        });
+      if (kind_frontier.empty()) continue;
+      auto first = std::find_if(m.permissions.begin(), m.permissions.end(),
+                                [](const Permission& p) { return p.resource == ResourceRole::kTarget; });
+      const bool assumes = first != m.permissions.end() && is_assume_role(first->action);
+      auto try_edge = [&](size_t from, size_t target) {
+        if (from == target || graph_.nodes[from].depth >= 0 || sources_[from].dead[mi]) return;
+        Attempt a = attempt(from, mi, target);
+        if (!a.ok) return;
+        a.step.to = target;
+        reach(from, depth, std::move(a.step));
+      };
+      // Principals a trust names exactly: AssumeRole needs no identity allow for them.
+      if (assumes)
+        for (size_t target : kind_frontier)
+          for (const std::string& arn : targets_[target].trusted_arns)
+            if (auto it = by_arn_.find(arn); it != by_arn_.end() && source(it->second) && kind_fits(m, it->second))
+              try_edge(it->second, target);
+      for (size_t from : method_candidates_[mi]) {
+        if (graph_.nodes[from].depth >= 0) continue;
+        if (first == m.permissions.end()) {  // requests on existing resources only: every frontier role
+          for (size_t target : kind_frontier) try_edge(from, target);
           continue;
-        for (size_t from : candidates(mi, target)) {
-          if (from == target || graph_.nodes[from].depth >= 0) continue;
-          Attempt a = attempt(from, mi, target);
-          if (!a.ok) continue;
-          a.step.to = target;
-          reach(from, depth, std::move(a.step));
+        }
+        if (sources_[from].dead[mi]) continue;
+        if (assumes) {
+          for (size_t target : broad_roles_)
+            if (in_frontier[target]) try_edge(from, target);
+          continue;
+        }
+        const std::vector<size_t>& named = named_targets(from, first->action, m.target == TargetKind::kUser);
+        if (named.size() > kind_frontier.size()) {
+          for (size_t target : kind_frontier) try_edge(from, target);
+        } else {
+          for (size_t target : named)
+            if (in_frontier[target]) try_edge(from, target);
         }
       }
     }
   }
 
-  // Sources worth trying a method on a target with: those whose grants allow the method, and those
-  // the target's trust names exactly (AssumeRole needs no identity allow then).
-  std::vector<size_t> candidates(size_t mi, size_t target) {
-    const Method& m = methods_.all()[mi];
-    std::vector<size_t> out;
-    for (size_t from = 0; from < graph_.admin; ++from) {
-      Source* s = source(from);
-      if (!s || graph_.nodes[from].depth >= 0 || !kind_fits(m, from)) continue;
-      bool ok = true;
-      for (size_t k = 0; k < m.permissions.size() && ok; ++k) {
-        if (s->grants[method_actions_[mi][k]] != Grant::kDenied) continue;
-        ok = is_assume_role(m.permissions[k].action) &&
-             std::find(targets_[target].trusted_arns.begin(), targets_[target].trusted_arns.end(), graph_.nodes[from].arn) !=
-                 targets_[target].trusted_arns.end();
-      }
-      if (ok) out.push_back(from);
-    }
-    return out;
+  const std::vector<size_t>& named_targets(size_t from, const std::string& action, bool users) {
+    const size_t index = action_index_.at(fold(action));
+    std::optional<std::vector<size_t>>& slot = sources_[from].named[index];
+    if (!slot) slot = targets_named(from, action, users);
+    return *slot;
   }
 
   void search() {
@@ -656,6 +809,11 @@ class Builder {
   std::vector<Source> sources_;
   std::vector<Target> targets_;
   std::unordered_map<std::string, size_t> by_arn_;
+  std::vector<std::pair<std::string, size_t>> users_by_arn_, roles_by_arn_;  // sorted by ARN
+  std::unordered_map<std::string, size_t> action_index_;  // folded action -> index into actions_
+  std::vector<std::vector<size_t>> method_candidates_;
+  std::map<size_t, std::vector<size_t>> named_in_trust_;  // principal -> roles whose trust names it exactly
+  std::vector<size_t> broad_roles_;                        // roles whose trust admits accounts or wildcards
   std::unordered_map<std::string, bool> service_trust_;
   std::map<size_t, Grant> capped_;
   std::unique_ptr<access::BoundedPolicy> allow_all_;

@@ -394,7 +394,7 @@ class Builder {
     if (!account_.inventory) {
       step.conditional = true;
       step.reasons.push_back(fmt::format("needs a {} running as the role (no inventory.json)", m.resource_type));
-      out.emplace_back(fmt::format("arn:{}:*:*:{}:*", account_.partition, account_.account_id));
+      out.emplace_back();  // unknown: any resource of the type the source's policies may allow
       return out;
     }
     const snapshot::Role* role = targets_[target].role;
@@ -409,7 +409,7 @@ class Builder {
     if (out.empty() && !inventory_complete_) {
       step.conditional = true;
       step.reasons.push_back(fmt::format("needs a {} running as the role (the inventory is incomplete)", m.resource_type));
-      out.emplace_back(fmt::format("arn:{}:*:*:{}:*", account_.partition, account_.account_id));
+      out.emplace_back();  // unknown: any resource of the type the source's policies may allow
     }
     return out;
   }
@@ -443,8 +443,16 @@ class Builder {
           ok = request(s, p, fill_template(p.arn_template, account_.partition, account_.account_id), nullptr, step);
           break;
         case ResourceRole::kExistingResource:
-          for (const std::string& arn : existing)
-            if ((ok = request(s, p, arn, nullptr, step))) break;
+          for (const std::string& arn : existing) {
+            if (arn.empty()) {  // not in the snapshot: the grant on some resource decides
+              auto it = action_index_.find(fold(p.action));
+              ok = it != action_index_.end() && s.grants[it->second] != Grant::kDenied;
+              if (ok) step.requests.push_back(fmt::format("{} on a {} running as the role", p.action, m.resource_type));
+            } else {
+              ok = request(s, p, arn, nullptr, step);
+            }
+            if (ok) break;
+          }
           break;
         case ResourceRole::kAttachedPolicy: {
           const int versions = [&] {
@@ -496,8 +504,22 @@ class Builder {
   // policy under the same boundary and SCPs would be one.
   Grant capped_admin(size_t node) {
     if (auto it = capped_.find(node); it != capped_.end()) return it->second;
-    Grant g = sources_[node].pa.layers.boundary ? admin_with(node, {allow_all()}, true) : Grant::kAllowed;
+    const access::Layers& layers = sources_[node].pa.layers;
+    if (!layers.boundary) return Grant::kAllowed;
+    // Principals with the same boundary and SCPs share the answer unless a condition reads their keys.
+    std::string shared;
+    bool principal_dependent = layers.boundary->principal_dependent;
+    shared = fmt::format("{}", static_cast<const void*>(layers.boundary));
+    for (const auto& level : layers.scp_levels)
+      for (const access::BoundedPolicy* p : level) {
+        principal_dependent = principal_dependent || p->principal_dependent;
+        shared += fmt::format(",{}", static_cast<const void*>(p));
+      }
+    if (!principal_dependent)
+      if (auto it = capped_shared_.find(shared); it != capped_shared_.end()) return capped_.emplace(node, it->second).first->second;
+    Grant g = admin_with(node, {allow_all()}, true);
     capped_.emplace(node, g);
+    if (!principal_dependent) capped_shared_.emplace(std::move(shared), g);
     return g;
   }
 
@@ -688,12 +710,17 @@ class Builder {
       if (!ok) continue;
       Grant gained = Grant::kAllowed;
       if (m.target == TargetKind::kGroup) {
-        // Joining: the user's policies plus the group's.
+        // Joining: the user's policies plus the group's. Only groups whose own policies make an
+        // administrator are tried (a user's and a group's policies that only together make one
+        // are not found): deciding every user with every group would not scale.
+        std::vector<const access::BoundedPolicy*> group_policies = policies_of(g);
+        const size_t group_index = static_cast<size_t>(&g - account_.iam.groups.data());
+        auto known = group_admin_.find(group_index);
+        if (known == group_admin_.end())
+          known = group_admin_.emplace(group_index, admin_with(from, group_policies, false)).first;
+        if (known->second == Grant::kDenied) continue;
         std::vector<const access::BoundedPolicy*> identity = s.pa.layers.identity;
-        for (const snapshot::InlinePolicy& ip : g.inline_policies) add_policy(identity, ip.document, ip.name);
-        for (const snapshot::PolicyRef& ref : g.attached)
-          if (const snapshot::ManagedPolicy* pol = account_.find_policy(ref.arn))
-            if (const snapshot::PolicyVersion* v = pol->default_version()) add_policy(identity, v->document, pol->name);
+        identity.insert(identity.end(), group_policies.begin(), group_policies.end());
         gained = admin_with(from, identity, true);
       } else {
         gained = capped_admin(from);
@@ -708,6 +735,15 @@ class Builder {
       return step;
     }
     return std::nullopt;
+  }
+
+  std::vector<const access::BoundedPolicy*> policies_of(const snapshot::Group& g) {
+    std::vector<const access::BoundedPolicy*> out;
+    for (const snapshot::InlinePolicy& ip : g.inline_policies) add_policy(out, ip.document, ip.name);
+    for (const snapshot::PolicyRef& ref : g.attached)
+      if (const snapshot::ManagedPolicy* pol = account_.find_policy(ref.arn))
+        if (const snapshot::PolicyVersion* v = pol->default_version()) add_policy(out, v->document, pol->name);
+    return out;
   }
 
   void add_policy(std::vector<const access::BoundedPolicy*>& identity, const snapshot::PolicyDocument& doc, const std::string& name) {
@@ -816,6 +852,8 @@ class Builder {
   std::vector<size_t> broad_roles_;                        // roles whose trust admits accounts or wildcards
   std::unordered_map<std::string, bool> service_trust_;
   std::map<size_t, Grant> capped_;
+  std::unordered_map<std::string, Grant> capped_shared_;
+  std::unordered_map<size_t, Grant> group_admin_;  // group index -> its own policies make an administrator  // boundary and SCPs -> capped answer
   std::unique_ptr<access::BoundedPolicy> allow_all_;
   std::vector<size_t> next_frontier_;
   size_t requests_ = 0;

@@ -104,7 +104,7 @@ struct Paths {
   bool conditional(std::string_view name) const { return graph.conditional(graph.find(name)); }
 };
 
-Paths run(const AccountBuilder& b) {
+Paths run(const AccountBuilder& b, const std::vector<std::pair<std::string, std::string>>& extra_files = {}) {
   static const catalog::Catalog catalog = *catalog::load_catalog();
   static const catalog::CallerRestrictions restrictions = *catalog::load_caller_restrictions();
   static const MethodCatalog methods = *MethodCatalog::load();
@@ -112,9 +112,12 @@ Paths run(const AccountBuilder& b) {
                                     fmt::format("iamwarden-paths-{}-{}", ::getpid(),
                                                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::filesystem::create_directories(dir);
-  const std::string file = (dir / "gaad.json").string();
+  const std::string file = (dir / (extra_files.empty() ? "gaad.json" : "authorization-details.json")).string();
   EXPECT_TRUE(write_file_atomic(file, b.json()).ok());
-  Result<snapshot::Account> account = snapshot::load_with_builtin_policies("", file, "");
+  for (const auto& [name, text] : extra_files) EXPECT_TRUE(write_file_atomic((dir / name).string(), text).ok());
+  // With extra files: a snapshot directory (inventory.json, credential-report.csv); else --gaad.
+  Result<snapshot::Account> account = extra_files.empty() ? snapshot::load_with_builtin_policies("", file, "")
+                                                          : snapshot::load_with_builtin_policies(dir.string(), "", "");
   std::filesystem::remove_all(dir);
   EXPECT_TRUE(account.ok()) << (account.ok() ? "" : account.error().format());
   Paths out{account.take(), {}};
@@ -258,6 +261,55 @@ TEST(Paths, TwoPoliciesThatOnlyEscalateTogether) {
                     .user("dev", {policy(allow("ec2:RunInstances")), policy(allow("iam:PassRole"))})
                     .role("admin", trust_service("ec2.amazonaws.com"), {}, true, true));
   EXPECT_NE(p.methods("dev"), "");
+}
+
+// ---- the snapshot decides prerequisites ----
+
+std::string credential_report(std::string user, bool password, int keys) {
+  auto key = [&](int n) { return n < keys ? std::string("true,2024-01-01T00:00:00+00:00,N/A,N/A,N/A") : std::string("false,N/A,N/A,N/A,N/A"); };
+  return fmt::format(
+      "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,"
+      "access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
+      "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,"
+      "cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n"
+      "{},{},2024-01-01T00:00:00+00:00,{},N/A,N/A,N/A,false,{},{},false,N/A,false,N/A\n",
+      user, arn("user", user), password ? "true" : "false", key(0), key(1));
+}
+
+TEST(Paths, TheCredentialReportDecidesAccessKeyAndPasswordMethods) {
+  AccountBuilder b;
+  b.user("alice", {policy(allow("[\"iam:CreateAccessKey\",\"iam:CreateLoginProfile\"]", arn("user", "boss")))})
+      .user("boss", {policy(allow("*"))});
+  // Two keys and a password already: neither method works.
+  Paths full = run(b, {{"credential-report.csv", credential_report("boss", true, 2)}});
+  EXPECT_EQ(full.methods("alice"), "");
+  // One key: a second one can be made, definitely.
+  Paths one = run(b, {{"credential-report.csv", credential_report("boss", true, 1)}});
+  EXPECT_EQ(one.methods("alice"), "iam-002");
+  EXPECT_FALSE(one.conditional("alice"));
+  // Two keys but no password: a console password can be created.
+  Paths no_password = run(b, {{"credential-report.csv", credential_report("boss", false, 2)}});
+  EXPECT_EQ(no_password.methods("alice"), "iam-004");
+}
+
+TEST(Paths, TheInventoryDecidesExistingResourceMethods) {
+  AccountBuilder b;
+  b.user("dev", {policy(allow("lambda:UpdateFunctionCode", "arn:aws:lambda:us-east-1:111122223333:function:deploy"))})
+      .role("admin", trust_service("lambda.amazonaws.com"), {}, true)
+      .role("other", trust_service("lambda.amazonaws.com"), {});
+  const std::string runs_as_admin = R"({"resources":[{"type":"AWS::Lambda::Function","arn":"arn:aws:lambda:us-east-1:111122223333:function:deploy","region":"us-east-1","role":"arn:aws:iam::111122223333:role/admin"}]})";
+  const std::string runs_as_other = R"({"resources":[{"type":"AWS::Lambda::Function","arn":"arn:aws:lambda:us-east-1:111122223333:function:deploy","region":"us-east-1","role":"arn:aws:iam::111122223333:role/other"}]})";
+  Paths yes = run(b, {{"inventory.json", runs_as_admin}});
+  EXPECT_NE(yes.methods("dev").find("lambda-00"), std::string::npos) << yes.methods("dev");
+  std::vector<const Step*> steps = yes.graph.path(yes.graph.find("dev"));
+  ASSERT_FALSE(steps.empty());
+  EXPECT_EQ(yes.graph.nodes[steps[0]->to].arn, arn("role", "admin"));
+  // The function runs as a role that is no administrator: no path.
+  Paths no = run(b, {{"inventory.json", runs_as_other}});
+  EXPECT_EQ(no.methods("dev"), "");
+  // No inventory: the edge is conditional, with the reason.
+  Paths unknown = run(b, {{"credential-report.csv", credential_report("dev", false, 0)}});
+  EXPECT_TRUE(unknown.conditional("dev"));
 }
 
 TEST(Paths, RendersTextAndJson) {

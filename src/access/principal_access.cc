@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "base/ascii.h"
 #include "snapshot/policy_document.h"
 #include "snapshot/principal.h"
 
@@ -21,7 +22,7 @@ bool mentions(std::string_view text, std::string_view lower_word) {
   if (text.size() < lower_word.size()) return false;
   for (size_t i = 0; i + lower_word.size() <= text.size(); ++i) {
     size_t k = 0;
-    while (k < lower_word.size() && (text[i + k] | 0x20) == lower_word[k]) ++k;
+    while (k < lower_word.size() && ascii_lower(text[i + k]) == lower_word[k]) ++k;
     if (k == lower_word.size()) return true;
   }
   return false;

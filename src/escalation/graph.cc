@@ -19,6 +19,7 @@
 #include "base/ascii.h"
 #include "base/parallel.h"
 #include "eval/arn.h"
+#include "eval/context.h"
 #include "policy/parser.h"
 #include "snapshot/policy_document.h"
 
@@ -184,11 +185,7 @@ class Builder {
           method_candidates_[mi].push_back(i);
   }
 
-  static std::string fold(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    return out;
-  }
+  static std::string fold(std::string_view text) { return eval::fold_case(text); }
 
   // Trust policies compiled once; the AWS principals each names exactly, for AssumeRole candidates.
   void index_trust() {

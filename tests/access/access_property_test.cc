@@ -19,17 +19,12 @@
 #include "catalog/catalog.h"
 #include "policy/parser.h"
 
+#include "test_catalog.h"
+
 namespace iamwarden::access {
 namespace {
 
-const catalog::Catalog& test_catalog() {
-  static const catalog::Catalog c = [] {
-    Result<catalog::Catalog> r = catalog::load_catalog();
-    EXPECT_TRUE(r.ok());
-    return r.take();
-  }();
-  return c;
-}
+using testing::test_catalog;
 
 constexpr std::string_view kAccount = "111111111111";
 constexpr std::string_view kOrg = "o-mine";

@@ -5,17 +5,12 @@
 #include "catalog/catalog.h"
 #include "policy/parser.h"
 
+#include "test_catalog.h"
+
 namespace iamwarden::access {
 namespace {
 
-const catalog::Catalog& test_catalog() {
-  static const catalog::Catalog c = [] {
-    Result<catalog::Catalog> r = catalog::load_catalog();
-    EXPECT_TRUE(r.ok());
-    return r.take();
-  }();
-  return c;
-}
+using testing::test_catalog;
 
 BoundedPolicy bounded(std::string text, policy::PolicyKind kind = policy::PolicyKind::kIdentity,
                       KnownKeys known = KnownKeys::kPrincipal) {

@@ -11,17 +11,12 @@
 #include "catalog/catalog.h"
 #include "policy/parser.h"
 
+#include "test_catalog.h"
+
 namespace iamwarden::access {
 namespace {
 
-const catalog::Catalog& test_catalog() {
-  static const catalog::Catalog c = [] {
-    Result<catalog::Catalog> r = catalog::load_catalog();
-    EXPECT_TRUE(r.ok());
-    return r.take();
-  }();
-  return c;
-}
+using testing::test_catalog;
 
 constexpr const char* kAccount = "111111111111";
 constexpr const char* kAdmin = R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}})";

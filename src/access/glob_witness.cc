@@ -35,6 +35,18 @@ class Walk {
     alphabet_ += seen;
   }
 
+  /// Whether the patterns' product automaton accepts `text` (one pass, no search).
+  bool accepts(std::string_view text) const {
+    std::string state(words_ * sizeof(uint64_t) + 1, '\0');
+    for (const Pat& p : patterns_) set_bit(state, p.word, 0);
+    close(state);
+    for (char c : text) {
+      if (dead(state)) return false;
+      state = step(state, c);
+    }
+    return accepting(state);
+  }
+
   GlobWitness run() {
     std::string start(words_ * sizeof(uint64_t) + 1, '\0');
     for (const Pat& p : patterns_) set_bit(start, p.word, 0);
@@ -155,6 +167,11 @@ GlobWitness glob_witness(std::span<const std::string_view> all_of, std::span<con
   for (std::string_view p : all_of)
     if (p != "*") positives.push_back(p);
   return Walk(positives, none_of, arn_parts).run();
+}
+
+bool glob_accepts(std::span<const std::string_view> all_of, std::span<const std::string_view> none_of,
+                  std::string_view text, bool arn_parts) {
+  return Walk(all_of, none_of, arn_parts).accepts(text);
 }
 
 bool glob_subset(std::string_view inner, std::string_view outer, bool arn_parts) {

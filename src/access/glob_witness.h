@@ -31,6 +31,11 @@ inline constexpr char kSegmentStar = '\x01';
 GlobWitness glob_witness(std::span<const std::string_view> all_of, std::span<const std::string_view> none_of,
                          bool arn_parts);
 
+/// True when `text` (read literally: its '*' and '?' are characters) is matched by every pattern in
+/// `all_of` and by none in `none_of`: one pass over the text, no search.
+bool glob_accepts(std::span<const std::string_view> all_of, std::span<const std::string_view> none_of,
+                  std::string_view text, bool arn_parts);
+
 /// True when every text `inner` matches is matched by `outer` too (false when undecided).
 bool glob_subset(std::string_view inner, std::string_view outer, bool arn_parts);
 

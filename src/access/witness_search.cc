@@ -325,8 +325,7 @@ bool fits_walk(std::string_view text, std::string_view walk) {
   split(walk.substr(0, tab), all);
   split(walk.substr(tab + 1), none);
   if (text.find_first_of("*?") != std::string_view::npos) return false;
-  all.push_back(text);
-  return glob_witness(all, none, true).answer == GlobAnswer::kFound;
+  return glob_accepts(all, none, text, true);
 }
 
 // A resource of the same overlap with its empty fields filled the way real ARNs have them: the

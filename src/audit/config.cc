@@ -7,98 +7,22 @@
 #include <toml++/toml.h>
 
 #include "base/files.h"
+#include "config/toml_table.h"
 #include "eval/context.h"
-#include "snapshot/timestamp.h"
 
 namespace iamwarden::audit {
 namespace {
 
 Error config_error(const std::string& file, const toml::source_region& where, std::string message,
                    std::string hint = {}) {
-  Error e{ErrorCode::kInvalidInput, std::move(message), {}, std::move(hint)};
-  e.loc.file = file;
-  e.loc.line = where.begin.line;
-  e.loc.column = where.begin.column;
-  return e;
+  return toml_error(file, where, std::move(message), std::move(hint));
 }
 
-// Reads the keys of one table into fields; collects the first error.
-class TableReader {
+// Every audit table's unknown keys point at docs/audit.md.
+class TableReader : public TomlTableReader {
  public:
   TableReader(const toml::table& table, std::string name, const std::string& file)
-      : table_(table), name_(std::move(name)), file_(file) {}
-
-  void integer(std::string_view key, int64_t& out, int64_t min, int64_t max) {
-    seen_.push_back(std::string(key));
-    const toml::node* node = table_.get(key);
-    if (!node || error_) return;
-    std::optional<int64_t> v = node->value<int64_t>();
-    if (!node->is_integer() || !v || *v < min || *v > max) {
-      error_ = config_error(file_, node->source(), fmt::format("{}.{} must be an integer from {} to {}", name_, key, min, max));
-      return;
-    }
-    out = *v;
-  }
-  void boolean(std::string_view key, bool& out) {
-    seen_.push_back(std::string(key));
-    const toml::node* node = table_.get(key);
-    if (!node || error_) return;
-    if (!node->is_boolean()) {
-      error_ = config_error(file_, node->source(), fmt::format("{}.{} must be true or false", name_, key));
-      return;
-    }
-    out = *node->value<bool>();
-  }
-  void string(std::string_view key, std::string& out) {
-    seen_.push_back(std::string(key));
-    const toml::node* node = table_.get(key);
-    if (!node || error_) return;
-    if (!node->is_string()) {
-      error_ = config_error(file_, node->source(), fmt::format("{}.{} must be a string", name_, key));
-      return;
-    }
-    out = *node->value<std::string>();
-  }
-  void strings(std::string_view key, std::vector<std::string>& out) {
-    seen_.push_back(std::string(key));
-    const toml::node* node = table_.get(key);
-    if (!node || error_) return;
-    const toml::array* array = node->as_array();
-    if (!array) {
-      error_ = config_error(file_, node->source(), fmt::format("{}.{} must be an array of strings", name_, key));
-      return;
-    }
-    out.clear();
-    for (const toml::node& item : *array) {
-      if (!item.is_string()) {
-        error_ = config_error(file_, item.source(), fmt::format("{}.{} must be an array of strings", name_, key));
-        return;
-      }
-      out.push_back(*item.value<std::string>());
-    }
-  }
-  /// Marks a key as known without reading it (handled by the caller).
-  void known(std::string_view key) { seen_.push_back(std::string(key)); }
-
-  /// The first error, or an error for the first key no reader asked for.
-  std::optional<Error> finish() {
-    if (error_) return error_;
-    for (const auto& [key, node] : table_) {
-      if (std::find(seen_.begin(), seen_.end(), key.str()) == seen_.end()) {
-        std::string where = name_.empty() ? "" : " in [" + name_ + "]";
-        return config_error(file_, key.source(), fmt::format("unknown key \"{}\"{}", key.str(), where),
-                            "docs/audit.md lists every configuration key");
-      }
-    }
-    return std::nullopt;
-  }
-
- private:
-  const toml::table& table_;
-  std::string name_;
-  const std::string& file_;
-  std::vector<std::string> seen_;
-  std::optional<Error> error_;
+      : TomlTableReader(table, std::move(name), file, "docs/audit.md") {}
 };
 
 std::optional<Error> read_suppressions(const toml::node& node, const std::string& file, AuditConfig& config) {
@@ -113,26 +37,13 @@ std::optional<Error> read_suppressions(const toml::node& node, const std::string
     TableReader reader(*table, "suppress", file);
     reader.string("check", s.check);
     reader.string("resource", s.resource);
-    reader.string("reason", s.reason);
-    reader.known("expires");
-    if (std::optional<Error> e = reader.finish()) return e;
     if (s.check.empty())
       return config_error(file, item.source(), "a suppression needs \"check\" (a check id, or \"*\")");
-    if (s.reason.empty())
-      return config_error(file, item.source(), "a suppression needs a \"reason\"",
-                          "say why the finding is accepted, so the next reviewer knows");
-    if (const toml::node* expires = table->get("expires")) {
-      if (const toml::date* d = expires->as_date() ? &expires->as_date()->get() : nullptr) {
-        s.expires_text = fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day);
-      } else if (expires->is_string()) {
-        s.expires_text = *expires->value<std::string>();
-      } else {
-        return config_error(file, expires->source(), "suppress.expires must be a date (2026-12-31)");
-      }
-      std::optional<int64_t> t = snapshot::parse_timestamp(s.expires_text);
-      if (!t) return config_error(file, expires->source(), "suppress.expires must be a date (2026-12-31)");
-      s.expires = *t + 86400;  // valid through the whole day it names
-    }
+    Result<ExemptionTerms> terms = read_exemption_terms(*table, reader, "suppress", "a suppression", file);
+    if (!terms) return terms.error();
+    s.reason = std::move(terms->reason);
+    s.expires = terms->expires;
+    s.expires_text = std::move(terms->expires_text);
     config.suppressions.push_back(std::move(s));
   }
   return std::nullopt;
@@ -201,7 +112,8 @@ Result<AuditConfig> parse_config(std::string_view text, const std::string& file)
   top.strings("sensitive_services", config.sensitive_services);
   top.strings("enabled_regions", config.enabled_regions);
   top.boolean("password_policy_without_users", config.password_policy_without_users);
-  for (std::string_view table : {"thresholds", "password_policy", "severity", "suppress"}) top.known(table);
+  // [lint] belongs to lint (lint/config.h), which reads the same file.
+  for (std::string_view table : {"thresholds", "password_policy", "severity", "suppress", "lint"}) top.known(table);
   if (std::optional<Error> e = top.finish()) return *e;
 
   if (const toml::node* node = root.get("thresholds")) {
@@ -250,25 +162,6 @@ Result<AuditConfig> load_config(const std::string& path) {
   Result<std::string> text = read_file(path);
   if (!text) return text.error();
   return parse_config(*text, path);
-}
-
-bool glob_match(std::string_view glob, std::string_view text) {
-  size_t g = 0, t = 0, star = std::string_view::npos, mark = 0;
-  while (t < text.size()) {
-    if (g < glob.size() && (glob[g] == '?' || glob[g] == text[t])) {
-      ++g, ++t;
-    } else if (g < glob.size() && glob[g] == '*') {
-      star = g++;
-      mark = t;
-    } else if (star != std::string_view::npos) {
-      g = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (g < glob.size() && glob[g] == '*') ++g;
-  return g == glob.size();
 }
 
 }  // namespace iamwarden::audit

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "config/exemption.h"
 
 namespace iamwarden::audit {
 
@@ -84,7 +85,7 @@ Result<AuditConfig> load_config(const std::string& path);
 /// Parses configuration text (`file` is used in messages).
 Result<AuditConfig> parse_config(std::string_view text, const std::string& file);
 
-/// True when a glob ('*' any run, '?' one character) matches the whole text.
-bool glob_match(std::string_view glob, std::string_view text);
+/// Exemption globs ('*' any run, '?' one character), shared with lint's ignores.
+using iamwarden::glob_match;
 
 }  // namespace iamwarden::audit

@@ -4,15 +4,19 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "base/files.h"
+#include "base/safe_text.h"
 #include "catalog/catalog.h"
 #include "catalog/managed_policies.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "lint/config.h"
 #include "lint/linter.h"
 #include "lint/report.h"
 #include "lint/rule.h"
@@ -22,13 +26,15 @@ namespace {
 
 struct LintCliOptions {
   std::vector<std::string> inputs;
-  std::string type = "identity";
+  std::string type = "auto";
   std::string format = "text";
-  std::string fail_on = "error";
+  std::string fail_on = "security_warning";
   std::string data_dir;
   std::string color = "auto";
   bool list_checks = false;
   bool aws_managed = false;
+  bool quiet = false;
+  std::string config;  ///< iamwarden.toml ([lint] ignores); default ./iamwarden.toml when it exists
 };
 
 std::optional<policy::PolicyKind> parse_kind(std::string_view name) {
@@ -107,7 +113,7 @@ bool lint_managed(const LintCliOptions& o, const lint::LintOptions& options, std
 
 // "iamwarden lint: 3 policies, 1 error, 2 warnings" (stderr, so a clean run says it ran and
 // standard output stays empty for scripts).
-std::string summary_line(const std::vector<lint::LintResult>& results, size_t input_errors) {
+std::string summary_line(const std::vector<lint::LintResult>& results, size_t input_errors, size_t ignored) {
   size_t counts[4] = {0, 0, 0, 0};
   for (const lint::LintResult& r : results)
     for (const lint::Finding& f : r.findings) ++counts[static_cast<size_t>(f.severity)];
@@ -115,6 +121,15 @@ std::string summary_line(const std::vector<lint::LintResult>& results, size_t in
     return fmt::format("{} {}", n, n == 1 ? one : many);
   };
   std::string out = "iamwarden lint: " + plural(results.size(), "policy", "policies");
+  // The kinds decided without --type, e.g. " (10 identity, 2 resource)".
+  std::map<std::string_view, size_t> kinds;
+  for (const lint::LintResult& r : results)
+    if (!r.kind_given && !r.kind_why.empty()) ++kinds[policy::policy_kind_name(r.kind)];
+  if (!kinds.empty()) {
+    std::string list;
+    for (const auto& [kind, n] : kinds) list += fmt::format("{}{} {}", list.empty() ? "" : ", ", n, kind);
+    out += " (" + list + ")";
+  }
   static constexpr std::string_view kNames[4][2] = {{"error", "errors"},
                                                     {"security warning", "security warnings"},
                                                     {"warning", "warnings"},
@@ -126,15 +141,33 @@ std::string summary_line(const std::vector<lint::LintResult>& results, size_t in
     any = true;
   }
   if (!any) out += ", no findings";
+  if (ignored) out += fmt::format(" ({} ignored by {})", ignored, "iamwarden.toml");
   if (input_errors) out += fmt::format("; {} not read or not valid", plural(input_errors, "input", "inputs"));
   return out;
+}
+
+// --config, else ./iamwarden.toml when there is one (where a repository keeps it); exit code on error.
+std::optional<int> load_configuration(const LintCliOptions& o, lint::LintConfig& config) {
+  std::string path = o.config;
+  if (path.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::exists("iamwarden.toml", ec)) return std::nullopt;
+    path = "iamwarden.toml";
+  }
+  Result<lint::LintConfig> loaded = lint::load_lint_config(path);
+  if (!loaded) {
+    fmt::print(stderr, "error: {}\n", loaded.error().format());
+    return kExitInput;
+  }
+  config = loaded.take();
+  return std::nullopt;
 }
 
 int run(const LintCliOptions& o) {
   if (o.list_checks) return list_checks(o.format);
   std::optional<policy::PolicyKind> kind = parse_kind(o.type);
   std::optional<lint::Severity> threshold = lint::parse_severity(o.fail_on);
-  if (!kind || !threshold) {
+  if ((!kind && o.type != "auto") || !threshold) {
     fmt::print(stderr, "error: bad --type or --fail-on\n");
     return kExitUsage;
   }
@@ -147,8 +180,10 @@ int run(const LintCliOptions& o) {
     fmt::print(stderr, "error: {}\n", catalog.error().format());
     return kExitInput;
   }
+  lint::LintConfig config;
+  if (std::optional<int> bad = load_configuration(o, config)) return *bad;
   std::vector<Error> errors;
-  lint::LintOptions options{*kind, &*catalog, o.aws_managed};
+  lint::LintOptions options{kind, &*catalog, o.aws_managed};
   std::vector<lint::LintResult> results;
   if (o.aws_managed && !lint_managed(o, options, results, errors)) return kExitInput;
   std::vector<InputFile> files = o.aws_managed ? std::vector<InputFile>{} : expand_inputs(o.inputs, errors);
@@ -162,8 +197,10 @@ int run(const LintCliOptions& o) {
     results.push_back(lint::lint_text(text.take(), file.path, options));
     if (results.back().input_error) errors.push_back(*results.back().input_error);
   }
+  const lint::IgnoreOutcome ignores = lint::apply_ignores(config, results, std::time(nullptr));
+  for (const std::string& note : ignores.expired) fmt::print(stderr, "note: {}: {}\n", safe_text(config.file), note);
   if (o.format == "json") {
-    fmt::print("{}", lint::format_json(results));
+    fmt::print("{}", lint::format_json(results, ignores.ignored));
   } else if (o.format == "sarif") {
     fmt::print("{}", lint::format_sarif(results));
   } else {
@@ -175,7 +212,7 @@ int run(const LintCliOptions& o) {
     for (const lint::Finding& f : r.findings) failed = failed || lint::at_or_above(f.severity, *threshold);
   for (const Error& e : errors)
     if (e.code != ErrorCode::kJsonSyntax || o.format != "text") fmt::print(stderr, "error: {}\n", e.format());
-  if (o.format == "text") fmt::print(stderr, "{}\n", summary_line(results, errors.size()));
+  if (o.format == "text" && !o.quiet) fmt::print(stderr, "{}\n", summary_line(results, errors.size(), ignores.ignored));
   if (!errors.empty()) return kExitInput;
   return failed ? kExitCheckFailed : kExitOk;
 }
@@ -186,15 +223,20 @@ void add_lint_command(CLI::App& app, Runner& runner) {
   auto options = std::make_shared<LintCliOptions>();
   CLI::App* cmd = app.add_subcommand("lint", "Validate IAM policies offline, like IAM Access Analyzer");
   cmd->add_option("inputs", options->inputs, "Policy files, directories (searched for *.json) or - for stdin");
-  cmd->add_option("--type", options->type, "Policy kind (default identity)")
-      ->check(CLI::IsMember({"identity", "resource", "trust", "boundary", "scp", "rcp", "session"}));
+  cmd->add_option("--type", options->type,
+                  "Policy kind; auto (the default) decides per file from its wrapper or its statements and says so")
+      ->check(CLI::IsMember({"auto", "identity", "resource", "trust", "boundary", "scp", "rcp", "session"}));
   cmd->add_option("--format", options->format, "Output format: text, json or sarif (md for --list-checks)")
       ->check(CLI::IsMember({"text", "json", "sarif", "md"}));
-  cmd->add_option("--fail-on", options->fail_on, "Exit 1 when a finding at or above this severity exists")
+  cmd->add_option("--fail-on", options->fail_on,
+                  "Exit 1 when a finding at or above this severity exists (default security_warning)")
       ->check(CLI::IsMember({"error", "security_warning", "warning", "suggestion"}, CLI::ignore_case));
   cmd->add_option("--data-dir", options->data_dir, "Read catalog.json(.gz) from this folder instead of the built-in copy");
   cmd->add_option("--color", options->color, "Colour the text output: auto (on a terminal), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--config", options->config,
+                  "iamwarden.toml with [lint] ignores (default: ./iamwarden.toml when it exists)");
+  cmd->add_flag("-q,--quiet", options->quiet, "No summary line (findings and errors only)");
   cmd->add_flag("--list-checks", options->list_checks, "List every finding code with its severity");
   cmd->add_flag("--aws-managed", options->aws_managed,
                 "Inputs are AWS-managed policy names or ARNs from the built-in set (none given: all of them)");

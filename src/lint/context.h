@@ -30,6 +30,10 @@ class LintContext {
   /// True when linting an AWS-managed policy (customer quotas do not apply).
   bool aws_managed() const { return aws_managed_; }
   void set_aws_managed(bool value) { aws_managed_ = value; }
+  /// The kind was decided from mixed evidence (some statements name a Principal, some do not):
+  /// findings that only a wrong guess would cause must not be errors.
+  bool kind_mixed() const { return kind_mixed_; }
+  void set_kind_mixed(bool value) { kind_mixed_ = value; }
 
   /// Reports code at a byte offset; severity comes from the code's metadata and the hint defaults to it.
   void report(std::string_view code, uint32_t offset, std::string pointer, std::string message, std::string hint = {});
@@ -62,6 +66,7 @@ class LintContext {
   const catalog::Catalog* catalog_;
   std::vector<Finding>& out_;
   bool aws_managed_ = false;
+  bool kind_mixed_ = false;
   std::vector<const JsonNode*> statement_nodes_;
   std::unordered_map<uint32_t, std::vector<uint32_t>> actions_cache_;
 };

@@ -6,9 +6,43 @@
 namespace iamwarden::lint {
 namespace {
 
-// Members that hold a policy document in AWS CLI output, tried in order at each level.
-constexpr std::string_view kWrappers[] = {"PolicyVersion", "Role", "Document", "PolicyDocument",
-                                          "AssumeRolePolicyDocument", "Policy"};
+// Members that hold a policy document in AWS CLI output or a CloudFormation resource, tried in order
+// at each level.
+constexpr std::string_view kWrappers[] = {"PolicyVersion", "Role",      "Document",   "PolicyDocument",
+                                          "AssumeRolePolicyDocument", "Policy", "Properties", "Content",
+                                          "KeyPolicy",     "ResourcePolicy"};
+
+// An Organizations policy type (describe-policy's PolicySummary.Type, CloudFormation's Properties.Type).
+std::optional<policy::PolicyKind> organizations_kind(std::string_view type) {
+  if (type == "SERVICE_CONTROL_POLICY") return policy::PolicyKind::kScp;
+  if (type == "RESOURCE_CONTROL_POLICY") return policy::PolicyKind::kRcp;
+  return std::nullopt;
+}
+
+// What one wrapper level says about the kind of the policy inside it, entering member `member`.
+void note_wrapper_kind(const JsonNode& level, std::string_view member, PolicyInput& input) {
+  auto set = [&](policy::PolicyKind kind, std::string why) {
+    input.wrapper_kind = kind;
+    input.wrapper_why = std::move(why);
+  };
+  if (member == "AssumeRolePolicyDocument") return set(policy::PolicyKind::kTrust, "it is a role's AssumeRolePolicyDocument");
+  if (member == "KeyPolicy") return set(policy::PolicyKind::kResource, "it is a KMS KeyPolicy");
+  const JsonNode* summary = level.find("PolicySummary");
+  const JsonNode* type = summary && summary->is_object() ? summary->find("Type") : level.find("Type");
+  if (!type || !type->is_string()) return;
+  if (std::optional<policy::PolicyKind> org = organizations_kind(type->text))
+    return set(*org, "its Organizations policy type is " + type->text);
+  // A CloudFormation resource: IAM policy resources hold identity policies, other services' *Policy
+  // resources (AWS::S3::BucketPolicy, AWS::SQS::QueuePolicy, ...) resource policies.
+  std::string_view cfn = type->text;
+  if (member != "Properties" || cfn.rfind("AWS::", 0) != 0) return;
+  if (cfn == "AWS::IAM::Policy" || cfn == "AWS::IAM::ManagedPolicy" || cfn == "AWS::IAM::UserPolicy" ||
+      cfn == "AWS::IAM::GroupPolicy" || cfn == "AWS::IAM::RolePolicy")
+    return set(policy::PolicyKind::kIdentity, "it is a CloudFormation " + type->text);
+  if (cfn.rfind("AWS::IAM::", 0) != 0 && cfn.rfind("AWS::Organizations::", 0) != 0 && cfn.size() > 6 &&
+      cfn.substr(cfn.size() - 6) == "Policy")
+    return set(policy::PolicyKind::kResource, "it is a CloudFormation " + type->text);
+}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -66,6 +100,7 @@ Result<PolicyInput> find_policy(JsonDocument doc) {
       const JsonNode* next = nullptr;
       for (std::string_view wrapper : kWrappers) {
         if ((next = node->find(wrapper))) {
+          note_wrapper_kind(*node, wrapper, input);
           path.emplace_back(wrapper);
           break;
         }

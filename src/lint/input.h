@@ -8,6 +8,7 @@
 
 #include "base/json.h"
 #include "base/result.h"
+#include "policy/document.h"
 
 namespace iamwarden::lint {
 
@@ -17,6 +18,10 @@ struct PolicyInput {
   JsonDocument doc;
   std::vector<std::string> path;
   std::string note;  ///< set when the document was unwrapped from a string ("URL-encoded ...")
+  /// The kind the wrapper says the policy is (AssumeRolePolicyDocument, an Organizations policy's
+  /// Type, a CloudFormation resource Type), and that evidence in words.
+  std::optional<policy::PolicyKind> wrapper_kind;
+  std::string wrapper_why;
 
   /// The policy node (follows path from doc.root).
   const JsonNode& node() const;
@@ -24,7 +29,8 @@ struct PolicyInput {
   std::string pointer() const;
 };
 
-/// Unwraps the shapes the AWS CLI prints (get-policy-version, get-role-policy, get-role, get-bucket-policy) and
+/// Unwraps the shapes the AWS CLI prints (get-policy-version, get-role-policy, get-role, get-bucket-policy,
+/// organizations describe-policy), a CloudFormation resource ({"Type": ..., "Properties": {...}}) and
 /// policies given as JSON strings or URL-encoded text. Errors when an embedded string is not JSON.
 Result<PolicyInput> find_policy(JsonDocument doc);
 

@@ -47,7 +47,7 @@ Family family(policy::PolicyKind kind) {
 
 }  // namespace
 
-std::optional<policy::PolicyKind> guess_policy_kind(const JsonNode& policy) {
+std::optional<KindGuess> guess_policy_kind(const JsonNode& policy) {
   const JsonNode* statements = policy.is_object() ? policy.find("Statement") : nullptr;
   if (!statements) return std::nullopt;
   std::vector<const JsonNode*> list;
@@ -56,19 +56,40 @@ std::optional<policy::PolicyKind> guess_policy_kind(const JsonNode& policy) {
   } else {
     list.push_back(statements);
   }
-  bool any_principal = false, all_trust = !list.empty();
+  size_t with_principal = 0;
+  bool all_trust = !list.empty();
   for (const JsonNode* s : list) {
     if (!s->is_object()) return std::nullopt;
     bool principal = s->find("Principal") || s->find("NotPrincipal");
-    any_principal = any_principal || principal;
+    if (principal) ++with_principal;
     std::vector<std::string_view> actions = strings_of(s->find("Action"));
     bool trust_actions = !actions.empty();
     for (std::string_view a : actions) trust_actions = trust_actions && is_trust_action(a);
     all_trust = all_trust && principal && trust_actions && !s->find("Resource") && !s->find("NotResource");
   }
-  if (all_trust) return policy::PolicyKind::kTrust;
-  if (any_principal) return policy::PolicyKind::kResource;
-  return policy::PolicyKind::kIdentity;
+  if (list.empty()) return std::nullopt;
+  if (all_trust)
+    return KindGuess{policy::PolicyKind::kTrust, "every statement lets a Principal call sts:AssumeRole*-style actions", false};
+  if (with_principal == list.size())
+    return KindGuess{policy::PolicyKind::kResource, "its statements name a Principal", false};
+  if (with_principal > 0)
+    return KindGuess{policy::PolicyKind::kResource,
+                     "some statements name a Principal and some do not (give --type to choose)",
+                     true};
+  return KindGuess{policy::PolicyKind::kIdentity, "no statement names a Principal", false};
+}
+
+std::string_view kind_phrase(policy::PolicyKind kind) {
+  switch (kind) {
+    case policy::PolicyKind::kIdentity: return "an identity policy";
+    case policy::PolicyKind::kResource: return "a resource policy";
+    case policy::PolicyKind::kTrust: return "a role trust policy";
+    case policy::PolicyKind::kBoundary: return "a permissions boundary";
+    case policy::PolicyKind::kScp: return "an SCP";
+    case policy::PolicyKind::kRcp: return "an RCP";
+    case policy::PolicyKind::kSession: return "a session policy";
+  }
+  return "a policy";
 }
 
 bool kind_mismatch(policy::PolicyKind kind, policy::PolicyKind guessed) { return family(kind) != family(guessed); }

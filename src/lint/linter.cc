@@ -32,14 +32,41 @@ Finding syntax_finding(const Error& error) {
   return f;
 }
 
+// The kind to lint as: --type, else what the wrapper says, else the statements' evidence. A given kind
+// that the statements contradict gets a note; so does evidence pointing both ways.
+void decide_kind(const PolicyInput& input, const LintOptions& options, LintResult& result) {
+  std::optional<KindGuess> guessed = guess_policy_kind(input.node());
+  if (options.kind) {
+    result.kind = *options.kind;
+    result.kind_given = true;
+    if (guessed && kind_mismatch(result.kind, guessed->kind) && !guessed->mixed)
+      result.notes.push_back(fmt::format("this looks like {} ({}), linted as {}; choose with --type {} or leave --type out",
+                                         kind_phrase(guessed->kind), guessed->why, kind_phrase(result.kind),
+                                         policy::policy_kind_name(guessed->kind)));
+    return;
+  }
+  if (input.wrapper_kind) {
+    result.kind = *input.wrapper_kind;
+    result.kind_why = input.wrapper_why;
+  } else if (guessed) {
+    result.kind = guessed->kind;
+    result.kind_why = guessed->why;
+    result.kind_mixed = guessed->mixed;
+  } else {
+    result.kind = policy::PolicyKind::kIdentity;
+    result.kind_why = "no statements to judge by";
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> lint_policy(const JsonDocument& doc, const JsonNode& node, const std::string& pointer,
-                                 const LintOptions& options) {
+                                 policy::PolicyKind kind, const LintOptions& options, bool kind_mixed) {
   std::vector<Finding> findings;
-  policy::ParsedPolicy parsed = policy::parse_policy(doc, node, pointer, options.kind);
+  policy::ParsedPolicy parsed = policy::parse_policy(doc, node, pointer, kind);
   LintContext context(doc, node, pointer, parsed, options.catalog, findings);
   context.set_aws_managed(options.aws_managed);
+  context.set_kind_mixed(kind_mixed);
   for (const LintRule& rule : lint_rules()) rule.run(context);
   sort_findings(findings);
   return findings;
@@ -71,14 +98,8 @@ LintResult lint_text(std::string text, std::string file, const LintOptions& opti
   }
   if (!input->note.empty()) result.notes.push_back(input->note);
   const JsonNode& node = input->node();
-  if (std::optional<policy::PolicyKind> guessed = guess_policy_kind(node);
-      guessed && kind_mismatch(options.kind, *guessed)) {
-    result.notes.push_back(fmt::format("this looks like a{} {} policy, linted as {}; choose with --type {}",
-                                       *guessed == policy::PolicyKind::kIdentity ? "n" : "",
-                                       policy::policy_kind_name(*guessed), policy::policy_kind_name(options.kind),
-                                       policy::policy_kind_name(*guessed)));
-  }
-  result.findings = lint_policy(input->doc, node, input->pointer(), options);
+  decide_kind(*input, options, result);
+  result.findings = lint_policy(input->doc, node, input->pointer(), result.kind, options, result.kind_mixed);
   result.source = std::move(input->doc.text);
   return result;
 }

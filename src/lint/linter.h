@@ -14,7 +14,8 @@ namespace iamwarden::lint {
 
 /// What to lint against.
 struct LintOptions {
-  policy::PolicyKind kind = policy::PolicyKind::kIdentity;
+  /// The kind to lint as; nullopt decides it per document (the wrapper it came in, else its statements).
+  std::optional<policy::PolicyKind> kind = std::nullopt;
   const catalog::Catalog* catalog = nullptr;  ///< null skips the catalog checks
   bool aws_managed = false;  ///< an AWS-managed policy: customer size quotas do not apply
 };
@@ -22,15 +23,19 @@ struct LintOptions {
 /// The outcome for one input: its findings (sorted by position), notes, or why it could not be read.
 struct LintResult {
   std::string file;
+  policy::PolicyKind kind = policy::PolicyKind::kIdentity;  ///< what it was linted as
+  bool kind_given = false;  ///< --type said so (else decided: see kind_why)
+  std::string kind_why;     ///< the evidence for a decided kind ("its statements name a Principal")
+  bool kind_mixed = false;  ///< decided from evidence pointing both ways
   std::vector<Finding> findings;
   std::vector<std::string> notes;  ///< e.g. "this looks like a trust policy; lint it with --type trust"
   std::optional<Error> input_error;  ///< unreadable or not JSON (also reported as a finding)
   std::string source;  ///< the text the findings' line:column refer to (for quoting source lines)
 };
 
-/// Runs every rule over the policy object `node` found at `pointer` in `doc`.
+/// Runs every rule over the policy object `node` found at `pointer` in `doc`, linted as `kind`.
 std::vector<Finding> lint_policy(const JsonDocument& doc, const JsonNode& node, const std::string& pointer,
-                                 const LintOptions& options);
+                                 policy::PolicyKind kind, const LintOptions& options, bool kind_mixed = false);
 
 /// Parses text (a policy in any accepted shape) and lints it.
 LintResult lint_text(std::string text, std::string file, const LintOptions& options);

@@ -17,8 +17,9 @@ struct TextOptions {
 /// "file:line:col: warning: message [code]", the source line, a caret and "hint: ..." per finding.
 std::string format_text(std::span<const LintResult> results, const TextOptions& options);
 
-/// {"findings":[{file, code, severity, message, hint, line, column, pointer}...], "notes":[...], "summary":{...}}.
-std::string format_json(std::span<const LintResult> results);
+/// {"findings":[{file, code, severity, message, hint, line, column, pointer}...], "notes":[...],
+/// "files":[{file, kind, kindGiven, kindReason, findings}...], "summary":{... "ignored": n}}.
+std::string format_json(std::span<const LintResult> results, size_t ignored = 0);
 
 /// A SARIF 2.1.0 log: one rule per registered code (with help and security-severity), one result per finding.
 std::string format_sarif(std::span<const LintResult> results);

@@ -8,7 +8,7 @@
 
 namespace iamwarden::lint {
 
-std::string format_json(std::span<const LintResult> results) {
+std::string format_json(std::span<const LintResult> results, size_t ignored) {
   std::string out = "{\"findings\":[";
   std::array<size_t, 4> counts{};
   bool first = true;
@@ -31,8 +31,19 @@ std::string format_json(std::span<const LintResult> results) {
       first = false;
     }
   }
-  out += fmt::format("],\"summary\":{{\"files\":{},\"ERROR\":{},\"SECURITY_WARNING\":{},\"WARNING\":{},\"SUGGESTION\":{}}}}}\n",
-                     results.size(), counts[0], counts[1], counts[2], counts[3]);
+  // The kind each policy was linted as: given with --type, or decided (with the evidence).
+  out += "],\"files\":[";
+  first = true;
+  for (const LintResult& result : results) {
+    out += fmt::format("{}{{\"file\":{},", first ? "" : ",", json_quote(result.file));
+    if (result.kind_given || !result.kind_why.empty())
+      out += fmt::format("\"kind\":{},\"kindGiven\":{},\"kindReason\":{},", json_quote(policy::policy_kind_name(result.kind)),
+                         result.kind_given ? "true" : "false", json_quote(result.kind_why));
+    out += fmt::format("\"findings\":{}}}", result.findings.size());
+    first = false;
+  }
+  out += fmt::format("],\"summary\":{{\"files\":{},\"ERROR\":{},\"SECURITY_WARNING\":{},\"WARNING\":{},\"SUGGESTION\":{},\"ignored\":{}}}}}\n",
+                     results.size(), counts[0], counts[1], counts[2], counts[3], ignored);
   return out;
 }
 

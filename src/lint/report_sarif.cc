@@ -82,6 +82,18 @@ std::string format_sarif(std::span<const LintResult> results) {
       first = false;
     }
   }
+  // The kind each policy was linted as, and why, on its artifact.
+  out += "\n],\"artifacts\":[";
+  first = true;
+  for (const LintResult& result : results) {
+    if (!result.kind_given && result.kind_why.empty()) continue;
+    out += fmt::format("{}\n{{\"location\":{{\"uri\":{}}},\"properties\":{{\"policyKind\":{},\"policyKindGiven\":{},"
+                       "\"policyKindReason\":{}}}}}",
+                       first ? "" : ",", json_quote(artifact_uri(result.file)),
+                       json_quote(policy::policy_kind_name(result.kind)), result.kind_given ? "true" : "false",
+                       json_quote(result.kind_why));
+    first = false;
+  }
   out += "\n]}]}\n";
   return out;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/safe_text.h"
+#include "lint/kind_guess.h"
 #include "lint/report.h"
 #include "secrets/looks_like_credential.h"
 
@@ -92,6 +93,10 @@ std::string format_text(std::span<const LintResult> results, const TextOptions& 
   std::string out;
   for (const LintResult& result : results) {
     const std::string file = safe_text(result.file);
+    // The decided kind matters next to findings (and always when the evidence was mixed); the summary
+    // line counts the kinds of the rest.
+    if (!result.kind_given && !result.kind_why.empty() && (!result.findings.empty() || result.kind_mixed))
+      out += fmt::format("{}: note: linted as {}: {}\n", file, kind_phrase(result.kind), safe_text(result.kind_why));
     for (const std::string& note : result.notes) out += fmt::format("{}: note: {}\n", file, safe_text(note));
     std::vector<size_t> starts;
     for (const Finding& f : result.findings) {

@@ -34,6 +34,11 @@ bool is_identity_like(policy::PolicyKind kind) {
          kind == policy::PolicyKind::kSession;
 }
 
+bool grants_permissions(policy::PolicyKind kind) {
+  return kind == policy::PolicyKind::kIdentity || kind == policy::PolicyKind::kResource ||
+         kind == policy::PolicyKind::kSession;
+}
+
 bool has_strict_sids(policy::PolicyKind kind) {
   return kind != policy::PolicyKind::kResource && kind != policy::PolicyKind::kSession;
 }

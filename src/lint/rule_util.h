@@ -12,6 +12,10 @@ namespace iamwarden::lint {
 
 /// Identity, permissions boundary and session policies (no principals, Resource required).
 bool is_identity_like(policy::PolicyKind kind);
+/// Kinds that grant permissions (identity, resource, session policies): grant-oriented findings
+/// (PassRole on every role, full admin, escalation, risk categories) apply to them. SCPs, RCPs and
+/// permissions boundaries are ceilings that grant nothing; a trust policy only lets principals assume.
+bool grants_permissions(policy::PolicyKind kind);
 /// Policies stored by IAM or Organizations, whose Sids must be alphanumeric and unique.
 bool has_strict_sids(policy::PolicyKind kind);
 

@@ -8,9 +8,13 @@ cases=$src/tests/lint/cases
 "$bin" lint "$cases/identity/invalid_action.ok.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 0 ] || fail "clean policy exits 0, got $rc: $(cat "$tmp/out")"
 [ ! -s "$tmp/out" ] || fail "clean policy prints nothing on stdout: $(cat "$tmp/out")"
-[ "$(cat "$tmp/err")" = "iamwarden lint: 1 policy, no findings" ] || fail "clean run summary: $(cat "$tmp/err")"
+[ "$(cat "$tmp/err")" = "iamwarden lint: 1 policy (1 identity), no findings" ] || fail "clean run summary: $(cat "$tmp/err")"
+"$bin" lint -q "$cases/identity/invalid_action.ok.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 0 ] && [ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ] || fail "-q prints nothing on a clean run: $rc $(cat "$tmp/out" "$tmp/err")"
 "$bin" lint "$cases/identity/invalid_action.json" "$cases/identity/invalid_effect.json" >/dev/null 2>"$tmp/err"
-[ "$(cat "$tmp/err")" = "iamwarden lint: 2 policies, 1 error, 1 warning" ] || fail "summary counts: $(cat "$tmp/err")"
+[ "$(cat "$tmp/err")" = "iamwarden lint: 2 policies (2 identity), 1 error, 1 warning" ] || fail "summary counts: $(cat "$tmp/err")"
+"$bin" lint --type identity "$cases/identity/invalid_action.ok.json" >/dev/null 2>"$tmp/err"
+[ "$(cat "$tmp/err")" = "iamwarden lint: 1 policy, no findings" ] || fail "given kinds are not counted: $(cat "$tmp/err")"
 "$bin" lint --format json "$cases/identity/invalid_action.ok.json" >/dev/null 2>"$tmp/err"
 [ ! -s "$tmp/err" ] || fail "no summary line with --format json: $(cat "$tmp/err")"
 
@@ -18,7 +22,11 @@ cases=$src/tests/lint/cases
 [ $rc -eq 1 ] || fail "an ERROR exits 1, got $rc"
 
 "$bin" lint "$cases/identity/invalid_action.json" >/dev/null; rc=$?
-[ $rc -eq 0 ] || fail "a WARNING passes the default --fail-on error, got $rc"
+[ $rc -eq 0 ] || fail "a WARNING passes the default --fail-on security_warning, got $rc"
+"$bin" lint "$cases/identity/pass_role_with_star_in_resource.json" >/dev/null; rc=$?
+[ $rc -eq 1 ] || fail "a SECURITY_WARNING fails the default --fail-on, got $rc"
+"$bin" lint --fail-on error "$cases/identity/pass_role_with_star_in_resource.json" >/dev/null; rc=$?
+[ $rc -eq 0 ] || fail "--fail-on error lets a SECURITY_WARNING pass, got $rc"
 "$bin" lint --fail-on warning "$cases/identity/invalid_action.json" >/dev/null; rc=$?
 [ $rc -eq 1 ] || fail "a WARNING fails --fail-on warning, got $rc"
 "$bin" lint --fail-on security_warning "$cases/identity/pass_role_with_star_in_resource.json" >/dev/null; rc=$?

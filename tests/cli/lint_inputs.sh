@@ -34,9 +34,18 @@ printf '%%7B%%22Version%%22%%3A%%222012-10-17%%22%%2C%%22Statement%%22%%3A%%7B%%
 grep -q "\[invalid_action\]" "$tmp/out" || fail "URL-encoded document: $(cat "$tmp/out")"
 grep -q "note: the policy was URL-encoded" "$tmp/out" || fail "URL-encoding noted: $(cat "$tmp/out")"
 
-"$bin" lint "$cases/trust/cross_account_trust_without_condition.ok.json" >"$tmp/out"; rc=$?
+# Without --type the kind is decided per file and said; a given --type that the document contradicts
+# is linted as given, with a note.
+"$bin" lint "$cases/trust/cross_account_trust_without_condition.ok.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 0 ] || fail "a trust policy without --type is linted as one, got $rc: $(cat "$tmp/out")"
+[ "$(cat "$tmp/err")" = "iamwarden lint: 1 policy (1 trust), no findings" ] || fail "decided kind counted: $(cat "$tmp/err")"
+printf '{"Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}' >"$tmp/trust.json"
+"$bin" lint "$tmp/trust.json" >"$tmp/out"
+grep -q "trust.json: note: linted as a role trust policy: every statement lets a Principal call sts:AssumeRole\*-style actions" "$tmp/out" \
+  || fail "decided kind said next to findings: $(cat "$tmp/out")"
+"$bin" lint --type identity "$cases/trust/cross_account_trust_without_condition.ok.json" >"$tmp/out"; rc=$?
 [ $rc -eq 1 ] || fail "a trust policy linted as identity has errors, got $rc"
-grep -q "note: this looks like a trust policy, linted as identity; choose with --type trust" "$tmp/out" \
+grep -q "note: this looks like a role trust policy (every statement lets a Principal call sts:AssumeRole\*-style actions), linted as an identity policy; choose with --type trust or leave --type out" "$tmp/out" \
   || fail "kind note: $(cat "$tmp/out")"
 "$bin" lint --type trust "$cases/trust/cross_account_trust_without_condition.ok.json" >"$tmp/out"; rc=$?
 [ $rc -eq 0 ] || fail "the same policy as --type trust is clean, got $rc: $(cat "$tmp/out")"

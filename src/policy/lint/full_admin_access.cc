@@ -17,9 +17,7 @@ constexpr LintMeta kAdmin{"full_admin_access", Severity::kSecurityWarning, "Full
 
 void run(LintContext& context) {
   const policy::PolicyKind kind = context.kind();
-  if (kind == policy::PolicyKind::kScp || kind == policy::PolicyKind::kRcp || kind == policy::PolicyKind::kBoundary ||
-      kind == policy::PolicyKind::kTrust)
-    return;  // guardrails and boundaries with "*" limit nothing rather than grant everything
+  if (!grants_permissions(kind)) return;  // guardrails and boundaries with "*" limit nothing rather than grant everything
   for (const policy::Statement& st : context.policy().statements) {
     if (st.effect != policy::Effect::kAllow || !st.conditions.empty()) continue;
     const bool all_resources = st.resource_mode == policy::ElementMode::kNot ||

@@ -35,6 +35,12 @@ constexpr LintMeta kMissingResource{"missing_resource", Severity::kError, "A sta
 constexpr LintMeta kMissingPrincipal{"missing_principal", Severity::kError, "A statement has no Principal",
                                      "Trust and resource policies must say whom they apply to.",
                                      "add a Principal element"};
+constexpr LintMeta kMissingPrincipalMixed{
+    "missing_principal_in_mixed_policy", Severity::kWarning,
+    "A statement has no Principal while others have one (kind decided)",
+    "Without --type, a document whose statements partly name a Principal is linted as a resource policy; "
+    "there a statement without Principal never applies, and as an identity policy the others would be invalid.",
+    "add a Principal to the statement, split the document, or give --type"};
 constexpr LintMeta kCombination{"unsupported_element_combination", Severity::kError,
                                 "Two mutually exclusive elements in one statement",
                                 "Action/NotAction, Resource/NotResource and Principal/NotPrincipal exclude each other.",
@@ -181,8 +187,9 @@ std::optional<policy::ConditionOperator> operator_in(std::string_view pointer) {
 }
 
 // The lint code for a parser diagnostic; "" to skip (another rule reports it better).
-std::string_view lint_code_for(const policy::Diagnostic& d, policy::PolicyKind kind) {
+std::string_view lint_code_for(const policy::Diagnostic& d, policy::PolicyKind kind, bool kind_mixed) {
   const std::string_view code = d.code;
+  if (code == "missing_principal" && kind_mixed) return "missing_principal_in_mixed_policy";
   const std::string_view message = d.error.message;
   const std::string_view pointer = d.error.loc.json_pointer;
   for (const Mapping& m : kMappings)
@@ -222,7 +229,7 @@ std::string_view lint_code_for(const policy::Diagnostic& d, policy::PolicyKind k
 
 void run(LintContext& context) {
   for (const policy::Diagnostic& d : context.parsed().diagnostics) {
-    std::string_view code = lint_code_for(d, context.kind());
+    std::string_view code = lint_code_for(d, context.kind(), context.kind_mixed());
     if (code.empty()) continue;
     std::string message = d.error.message;
     if (code == "null_with_if_exists") message = "Null cannot be combined with IfExists";
@@ -233,7 +240,7 @@ void run(LintContext& context) {
 }  // namespace
 
 IAMWARDEN_REGISTER_LINT("grammar", run, kJsonSyntax, kDataType, kElement, kDuplicate, kVersion, kStatement, kEffect,
-                        kMissingEffect, kMissingAction, kMissingResource, kMissingPrincipal, kCombination,
+                        kMissingEffect, kMissingAction, kMissingResource, kMissingPrincipal, kMissingPrincipalMixed, kCombination,
                         kEmptyAction, kEmptyResource, kEmptyPrincipalObject, kEmptyPrincipalArray, kEmptyCondition,
                         kInvalidAction, kWildcardService, kPrincipalFormat, kPrincipalWildcard, kOperator,
                         kNullIfExists, kOperatorCase, kDuplicateKey, kKeyFormat, kNumber, kDate, kIp, kBinary, kBool,

@@ -82,8 +82,7 @@ void check(LintContext& context, const policy::Statement& st, const Family& fami
 }
 
 void run(LintContext& context) {
-  const policy::PolicyKind kind = context.kind();
-  if (kind == policy::PolicyKind::kTrust || kind == policy::PolicyKind::kRcp) return;
+  if (!grants_permissions(context.kind())) return;  // a ceiling's "*" passes no role
   for (const policy::Statement& st : context.policy().statements) {
     if (st.effect != policy::Effect::kAllow) continue;
     check(context, st, {"iam:PassRole", "pass_role"});

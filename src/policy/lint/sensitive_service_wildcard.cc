@@ -25,8 +25,7 @@ bool sensitive(std::string_view prefix) {
 
 void run(LintContext& context) {
   const policy::PolicyKind kind = context.kind();
-  if (kind == policy::PolicyKind::kScp || kind == policy::PolicyKind::kRcp || kind == policy::PolicyKind::kBoundary)
-    return;
+  if (!grants_permissions(kind)) return;
   for (const policy::Statement& st : context.policy().statements) {
     if (st.effect != policy::Effect::kAllow || st.action_mode != policy::ElementMode::kNormal) continue;
     const bool star = st.resource_mode == policy::ElementMode::kNot || has_star_resource(st) ||

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# lint reads [lint] ignores from iamwarden.toml (the current directory's, or --config): an ignored
+# finding no longer fails the gate, an expired ignore hides nothing and is named, a bad file exits 3.
+set -u
+bin=$1; src=$2; tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+cases=$src/tests/lint/cases
+cd "$tmp" || exit 1
+mkdir -p policies/ci policies/app
+cp "$cases/identity/pass_role_with_star_in_resource.json" policies/ci/deploy.json
+cp "$cases/identity/pass_role_with_star_in_resource.json" policies/app/app.json
+
+"$bin" lint policies >out 2>err; rc=$?
+[ $rc -eq 1 ] || fail "two SECURITY_WARNINGs fail the default gate, got $rc"
+
+cat >iamwarden.toml <<'TOML'
+[thresholds]
+role_unused_days = 30
+
+[lint]
+ignore = [{code = "pass_role_*", path = "policies/ci/*", reason = "the CI role passes its own deployment roles"}]
+TOML
+"$bin" lint policies >out 2>err; rc=$?
+[ $rc -eq 1 ] || fail "the other file still fails, got $rc"
+grep -q "policies/app/app.json" out || fail "app.json still reported: $(cat out)"
+! grep -q "policies/ci/deploy.json:" out || fail "deploy.json ignored: $(cat out)"
+[ "$(cat err)" = "iamwarden lint: 2 policies (2 identity), 1 security warning (1 ignored by iamwarden.toml)" ] \
+  || fail "summary counts the ignored: $(cat err)"
+"$bin" lint policies/ci >out 2>err; rc=$?
+[ $rc -eq 0 ] || fail "only ignored findings pass, got $rc: $(cat out err)"
+"$bin" lint --format json policies/ci >out; rc=$?
+grep -q '"ignored":1' out || fail "JSON summary counts the ignored: $(cat out)"
+
+# --config names another file; the same file serves audit (the [lint] table is not an audit error).
+mv iamwarden.toml other.toml
+"$bin" lint policies/ci >/dev/null 2>&1; rc=$?
+[ $rc -eq 1 ] || fail "without the file nothing is ignored, got $rc"
+"$bin" lint --config other.toml policies/ci >/dev/null 2>&1; rc=$?
+[ $rc -eq 0 ] || fail "--config reads the ignores, got $rc"
+"$bin" audit "$src/examples/demo-account" --config other.toml --format json >/dev/null 2>err; rc=$?
+[ $rc -ne 3 ] || fail "audit accepts a file with [lint]: $(cat err)"
+
+cat >expired.toml <<'TOML'
+[lint]
+ignore = [{code = "*", path = "*", reason = "old exception", expires = 2020-01-31}]
+TOML
+"$bin" lint --config expired.toml policies/ci >out 2>err; rc=$?
+[ $rc -eq 1 ] || fail "an expired ignore hides nothing, got $rc"
+grep -q "note: expired.toml: the ignore of \* for \* expired on 2020-01-31; its findings are reported again" err \
+  || fail "expired ignore named: $(cat err)"
+
+printf '[lint]\nignore = [{code = "pass_role_*"}]\n' >noreason.toml
+"$bin" lint --config noreason.toml policies/ci >out 2>err; rc=$?
+[ $rc -eq 3 ] || fail "an ignore without a reason exits 3, got $rc"
+grep -q "noreason.toml:2:.*a lint ignore needs a \"reason\"" err || fail "located error: $(cat err)"
+printf '[lint]\nignroe = []\n' >typo.toml
+"$bin" lint --config typo.toml policies/ci >/dev/null 2>err; rc=$?
+[ $rc -eq 3 ] || fail "an unknown key exits 3, got $rc"
+grep -q 'typo.toml:2:1: unknown key "ignroe" in \[lint\]' err || fail "unknown key located: $(cat err)"
+exit 0

@@ -8,7 +8,9 @@
 
 #include "lint/config.h"
 #include "lint/linter.h"
+#include "catalog/risk_categories.h"
 #include "lint/report.h"
+#include "lint/rule.h"
 #include "test_catalog.h"
 
 namespace iamwarden::lint {
@@ -176,6 +178,12 @@ TEST(LintKind, ReportsSayTheKind) {
   EXPECT_NE(format_text(one, {false, false}).find("m.json: note: linted as a resource policy: some statements name a Principal and some do not (give --type to choose)\n"),
             std::string::npos)
       << format_text(one, {false, false});
+}
+
+TEST(LintRiskCategories, EveryCategoryOfTheDataIsALintCode) {
+  Result<catalog::RiskCategories> loaded = catalog::load_risk_categories();
+  ASSERT_TRUE(loaded.ok());
+  for (const catalog::RiskCategory& c : loaded->all()) EXPECT_NE(find_lint_code(c.id), nullptr) << c.id;
 }
 
 TEST(LintConfig, IgnoresNeedAReasonAndExpire) {

@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "base/closest_match.h"
 #include "base/files.h"
+#include "base/parallel.h"
 #include "base/safe_text.h"
 #include "catalog/catalog.h"
 #include "catalog/managed_policies.h"
@@ -34,6 +36,8 @@ struct LintCliOptions {
   bool list_checks = false;
   bool aws_managed = false;
   bool quiet = false;
+  std::string explain;  ///< --explain CODE
+  unsigned threads = 0;  ///< 0: one per core
   std::string config;  ///< iamwarden.toml ([lint] ignores); default ./iamwarden.toml when it exists
 };
 
@@ -106,8 +110,11 @@ bool lint_managed(const LintCliOptions& o, const lint::LintOptions& options, std
     }
     selected.push_back(p);
   }
-  results.reserve(selected.size());
-  for (const catalog::ManagedPolicy* p : selected) results.push_back(lint::lint_text(p->document, p->arn, options));
+  std::vector<lint::LintResult> linted(selected.size());
+  parallel_for(selected.size(), worker_count(o.threads, selected.size()), [&](unsigned, size_t i) {
+    linted[i] = lint::lint_text(selected[i]->document, selected[i]->arn, options);
+  });
+  for (lint::LintResult& r : linted) results.push_back(std::move(r));
   return true;
 }
 
@@ -163,8 +170,39 @@ std::optional<int> load_configuration(const LintCliOptions& o, lint::LintConfig&
   return std::nullopt;
 }
 
+// What a finding code means, why it matters and how to fix it, from the rule's metadata.
+int explain(const std::string& code) {
+  const lint::LintMeta* meta = lint::find_lint_code(code);
+  if (!meta) {
+    ClosestMatch typo(code);
+    for (const lint::LintMeta* m : lint::all_lint_codes()) typo.consider(m->code);
+    // Else the code holding most of the words given (the shortest on a tie), as a suggestion.
+    std::vector<std::string_view> words;
+    for (size_t start = 0; start < code.size();) {
+      size_t end = std::min(code.find('_', start), code.size());
+      if (end > start) words.push_back(std::string_view(code).substr(start, end - start));
+      start = end + 1;
+    }
+    std::string near = typo.best();
+    size_t best = near.empty() ? 0 : words.size() + 1;
+    for (const lint::LintMeta* m : lint::all_lint_codes()) {
+      size_t found = 0;
+      for (std::string_view w : words) found += m->code.find(w) != std::string_view::npos ? 1 : 0;
+      if (found > best || (found == best && found > 0 && m->code.size() < near.size()))
+        best = found, near = std::string(m->code);
+    }
+    fmt::print(stderr, "error: no lint finding code \"{}\"{}; --list-checks lists them\n", safe_text(code),
+               near.empty() ? "" : fmt::format(" (did you mean {}?)", near));
+    return kExitUsage;
+  }
+  fmt::print("{} ({})\n{}\n\nWhy it matters: {}\nHow to fix it: {}\n", meta->code, lint::severity_name(meta->severity),
+             meta->title, meta->description, meta->hint);
+  return kExitOk;
+}
+
 int run(const LintCliOptions& o) {
   if (o.list_checks) return list_checks(o.format);
+  if (!o.explain.empty()) return explain(o.explain);
   std::optional<policy::PolicyKind> kind = parse_kind(o.type);
   std::optional<lint::Severity> threshold = lint::parse_severity(o.fail_on);
   if ((!kind && o.type != "auto") || !threshold) {
@@ -187,14 +225,25 @@ int run(const LintCliOptions& o) {
   std::vector<lint::LintResult> results;
   if (o.aws_managed && !lint_managed(o, options, results, errors)) return kExitInput;
   std::vector<InputFile> files = o.aws_managed ? std::vector<InputFile>{} : expand_inputs(o.inputs, errors);
-  results.reserve(files.size());
-  for (const InputFile& file : files) {
+  // Files are read and linted on every core; results and errors keep the inputs' order.
+  std::vector<std::optional<lint::LintResult>> linted(files.size());
+  std::vector<std::optional<Error>> unreadable(files.size());
+  parallel_for(files.size(), worker_count(o.threads, files.size()), [&](unsigned, size_t i) {
+    const InputFile& file = files[i];
     Result<std::string> text = file.from_walk ? read_tree_file(file.path) : read_file(file.path);
     if (!text) {
-      errors.push_back(text.error());
+      unreadable[i] = text.error();
+      return;
+    }
+    linted[i] = lint::lint_text(text.take(), file.path, options);
+  });
+  results.reserve(results.size() + files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (unreadable[i]) {
+      errors.push_back(*unreadable[i]);
       continue;
     }
-    results.push_back(lint::lint_text(text.take(), file.path, options));
+    results.push_back(std::move(*linted[i]));
     if (results.back().input_error) errors.push_back(*results.back().input_error);
   }
   const lint::IgnoreOutcome ignores = lint::apply_ignores(config, results, std::time(nullptr));
@@ -237,6 +286,8 @@ void add_lint_command(CLI::App& app, Runner& runner) {
   cmd->add_option("--config", options->config,
                   "iamwarden.toml with [lint] ignores (default: ./iamwarden.toml when it exists)");
   cmd->add_flag("-q,--quiet", options->quiet, "No summary line (findings and errors only)");
+  cmd->add_option("--threads", options->threads, "Worker threads for many files (default: one per core)");
+  cmd->add_option("--explain", options->explain, "Print what a finding code means, why it matters and how to fix it");
   cmd->add_flag("--list-checks", options->list_checks, "List every finding code with its severity");
   cmd->add_flag("--aws-managed", options->aws_managed,
                 "Inputs are AWS-managed policy names or ARNs from the built-in set (none given: all of them)");

@@ -34,6 +34,21 @@ cases=$src/tests/lint/cases
 "$bin" lint --fail-on warning "$cases/identity/redundant_action.json" >/dev/null; rc=$?
 [ $rc -eq 0 ] || fail "a SUGGESTION passes --fail-on warning, got $rc"
 
+# --explain: what a code means, why and how to fix; an unknown code is a usage error with a suggestion.
+"$bin" lint --explain resource_star >"$tmp/out"; rc=$?
+[ $rc -eq 0 ] || fail "--explain exits 0, got $rc"
+[ "$(head -1 "$tmp/out")" = "resource_star (WARNING)" ] || fail "--explain header: $(cat "$tmp/out")"
+grep -q "^Why it matters: " "$tmp/out" && grep -q "^How to fix it: " "$tmp/out" || fail "--explain body: $(cat "$tmp/out")"
+"$bin" lint --explain data_exfiltraton >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] || fail "--explain of an unknown code exits 2, got $rc"
+grep -q '(did you mean data_exfiltration?)' "$tmp/err" || fail "--explain suggestion: $(cat "$tmp/err")"
+
+# Many files on several threads: the same report, in the inputs' order, as on one.
+"$bin" lint --threads 1 --format json "$cases" >"$tmp/one" 2>/dev/null
+"$bin" lint --threads 4 --format json "$cases" >"$tmp/four" 2>/dev/null
+cmp -s "$tmp/one" "$tmp/four" || fail "--threads changes the report"
+[ "$(grep -c '"code"' "$tmp/one")" -gt 100 ] || fail "the corpus gives many findings: $(head -c 300 "$tmp/one")"
+
 "$bin" lint --fail-on fatal "$cases/identity/invalid_action.json" >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] || fail "bad --fail-on exits 2, got $rc"
 "$bin" lint --type nonsense x.json >/dev/null 2>&1; rc=$?

@@ -221,7 +221,7 @@ int run(const LintCliOptions& o) {
   lint::LintConfig config;
   if (std::optional<int> bad = load_configuration(o, config)) return *bad;
   std::vector<Error> errors;
-  lint::LintOptions options{kind, &*catalog, o.aws_managed};
+  lint::LintOptions options{kind, &*catalog, o.aws_managed, config.sensitive_resources};
   std::vector<lint::LintResult> results;
   if (o.aws_managed && !lint_managed(o, options, results, errors)) return kExitInput;
   std::vector<InputFile> files = o.aws_managed ? std::vector<InputFile>{} : expand_inputs(o.inputs, errors);

@@ -51,7 +51,13 @@ Result<LintConfig> parse_lint_config(std::string_view text, const std::string& f
   if (!table) return toml_error(file, lint->source(), "lint must be a table ([lint])");
   TomlTableReader reader(*table, "lint", file, "docs/lint.md");
   reader.known("ignore");
+  reader.strings("sensitive_resources", config.sensitive_resources);
   if (std::optional<Error> e = reader.finish()) return *e;
+  for (const std::string& pattern : config.sensitive_resources)
+    if (pattern.rfind("arn:", 0) != 0)
+      return toml_error(file, table->get("sensitive_resources")->source(),
+                        fmt::format("lint.sensitive_resources: \"{}\" is not an ARN pattern", pattern),
+                        "e.g. \"arn:aws:s3:::payroll-bucket/*\"");
   if (const toml::node* ignore = table->get("ignore"))
     if (std::optional<Error> e = read_ignores(*ignore, file, config)) return *e;
   return config;

@@ -23,6 +23,7 @@ struct LintIgnore {
 struct LintConfig {
   std::string file;  ///< where it was read from ("" when there was none)
   std::vector<LintIgnore> ignore;
+  std::vector<std::string> sensitive_resources;  ///< ARN patterns whose access lint reports
 };
 
 /// Reads the [lint] table of iamwarden.toml text; other tables belong to other commands and are

@@ -30,6 +30,11 @@ class LintContext {
   /// True when linting an AWS-managed policy (customer quotas do not apply).
   bool aws_managed() const { return aws_managed_; }
   void set_aws_managed(bool value) { aws_managed_ = value; }
+  /// Resource ARN patterns the configuration calls sensitive ([lint] sensitive_resources).
+  const std::vector<std::string>& sensitive_resources() const { return *sensitive_resources_; }
+  void set_sensitive_resources(const std::vector<std::string>* patterns) {
+    sensitive_resources_ = patterns ? patterns : &kNone;
+  }
   /// The kind was decided from mixed evidence (some statements name a Principal, some do not):
   /// findings that only a wrong guess would cause must not be errors.
   bool kind_mixed() const { return kind_mixed_; }
@@ -66,6 +71,8 @@ class LintContext {
   const catalog::Catalog* catalog_;
   std::vector<Finding>& out_;
   bool aws_managed_ = false;
+  static inline const std::vector<std::string> kNone;
+  const std::vector<std::string>* sensitive_resources_ = &kNone;
   bool kind_mixed_ = false;
   std::vector<const JsonNode*> statement_nodes_;
   std::unordered_map<uint32_t, std::vector<uint32_t>> actions_cache_;

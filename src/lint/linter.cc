@@ -67,6 +67,7 @@ std::vector<Finding> lint_policy(const JsonDocument& doc, const JsonNode& node, 
   LintContext context(doc, node, pointer, parsed, options.catalog, findings);
   context.set_aws_managed(options.aws_managed);
   context.set_kind_mixed(kind_mixed);
+  context.set_sensitive_resources(&options.sensitive_resources);
   for (const LintRule& rule : lint_rules()) rule.run(context);
   sort_findings(findings);
   return findings;

@@ -18,6 +18,7 @@ struct LintOptions {
   std::optional<policy::PolicyKind> kind = std::nullopt;
   const catalog::Catalog* catalog = nullptr;  ///< null skips the catalog checks
   bool aws_managed = false;  ///< an AWS-managed policy: customer size quotas do not apply
+  std::vector<std::string> sensitive_resources;  ///< ARN patterns whose access is reported ([lint] in iamwarden.toml)
 };
 
 /// The outcome for one input: its findings (sorted by position), notes, or why it could not be read.

@@ -1,5 +1,6 @@
 // The lint rule registry: a function-local static filled by the rules' static initialisers.
 #include <algorithm>
+#include <mutex>
 
 #include "lint/rule.h"
 
@@ -9,6 +10,7 @@ namespace {
 struct Registry {
   std::vector<LintRule> rules;
   bool sorted = false;
+  std::mutex mutex;  // lint runs on several threads: the first lookups sort once
 };
 
 Registry& registry() {
@@ -28,6 +30,7 @@ std::string source_file_stem(std::string_view path) {
 bool register_lint_rule(std::string_view name, LintFunction run, std::initializer_list<LintMeta> codes,
                         const char* registering_file) {
   Registry& r = registry();
+  std::lock_guard lock(r.mutex);
   r.rules.push_back(LintRule{std::string(name), registering_file, std::vector<LintMeta>(codes), run});
   r.sorted = false;
   return true;
@@ -35,6 +38,7 @@ bool register_lint_rule(std::string_view name, LintFunction run, std::initialize
 
 std::span<const LintRule> lint_rules() {
   Registry& r = registry();
+  std::lock_guard lock(r.mutex);
   if (!r.sorted) {
     std::sort(r.rules.begin(), r.rules.end(), [](const LintRule& a, const LintRule& b) { return a.name < b.name; });
     r.sorted = true;

@@ -20,6 +20,36 @@ Coverage statement_covers(LintContext& context, const policy::Statement& st, std
   return Coverage::kWildcard;
 }
 
+// True when a policy resource (ARN pattern) and an ARN template can name the same resource.
+bool arn_fits_template(const eval::ArnParts& resource, std::string_view arn_template) {
+  eval::ArnParts t = eval::split_arn(arn_template);
+  if (!t.ok) return false;
+  for (size_t part = 1; part < 5; ++part) {
+    std::string_view r = resource.part[part], tp = t.part[part];
+    if (tp.empty()) {
+      if (!r.empty() && r.find_first_not_of('*') != std::string_view::npos) return false;
+    } else if (!globs_intersect(r, tp)) {
+      return false;
+    }
+  }
+  return globs_intersect(resource.resource(), t.resource());
+}
+
+bool matches_every_resource(std::string_view r) {
+  if (r == "*") return true;
+  if (r.rfind("arn:", 0) != 0) return false;
+  // arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE[:...]: everything after the partition must be "*".
+  size_t part = 0, start = 0;
+  for (size_t i = 0; i <= r.size(); ++i) {
+    if (i < r.size() && r[i] != ':') continue;
+    std::string_view piece = r.substr(start, i - start);
+    if (part >= 2 && piece != "*") return false;
+    ++part;
+    start = i + 1;
+  }
+  return part >= 6;
+}
+
 bool is_star_resource(std::string_view r) {
   if (r == "*") return true;
   if (r.rfind("arn:", 0) != 0) return false;

@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "eval/arn.h"
 #include "lint/context.h"
 
 namespace iamwarden::lint {
@@ -16,6 +17,14 @@ Coverage statement_covers(LintContext& context, const policy::Statement& st, std
 
 /// True when a Resource entry is "*" or a wildcard over a whole resource type ("arn:aws:iam::*:role/*").
 bool is_star_resource(std::string_view resource);
+
+/// True when a Resource entry matches every resource of every service: "*", or an ARN pattern whose
+/// service, region, account and resource are all "*" ("arn:*:*:*:*:*", "arn:aws:*:*:*:*").
+bool matches_every_resource(std::string_view resource);
+
+/// True when a resource ARN pattern (split) and a catalog ARN template can name the same resource,
+/// part by part (a wildcard in one part never reaches into the next).
+bool arn_fits_template(const eval::ArnParts& resource, std::string_view arn_template);
 
 /// True when the statement's Resource has a star entry (see is_star_resource).
 bool has_star_resource(const policy::Statement& st);

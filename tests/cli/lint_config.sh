@@ -54,6 +54,19 @@ printf '[lint]\nignore = [{code = "pass_role_*"}]\n' >noreason.toml
 "$bin" lint --config noreason.toml policies/ci >out 2>err; rc=$?
 [ $rc -eq 3 ] || fail "an ignore without a reason exits 3, got $rc"
 grep -q "noreason.toml:2:.*a lint ignore needs a \"reason\"" err || fail "located error: $(cat err)"
+# Sensitive resources: every grant that can reach one is reported; a pattern that is not an ARN is refused.
+printf '[lint]\nsensitive_resources = ["arn:aws:s3:::payroll-bucket/*"]\n' >sensitive.toml
+"$bin" lint --config sensitive.toml "$cases/identity/sensitive_resource_access.json" >out 2>err; rc=$?
+[ $rc -eq 0 ] || fail "a sensitive-resource WARNING passes the default gate, got $rc"
+grep -q 'warning: allows s3:GetObject, s3:PutObject on "arn:aws:s3:::payroll-\*/2026/\*", which includes the sensitive resource "arn:aws:s3:::payroll-bucket/\*" \[sensitive_resource_access\]' out \
+  || fail "sensitive access reported: $(cat out)"
+"$bin" lint "$cases/identity/sensitive_resource_access.json" >out 2>err
+! grep -q sensitive_resource_access out || fail "nothing is sensitive without configuration: $(cat out)"
+printf '[lint]\nsensitive_resources = ["payroll-bucket"]\n' >notarn.toml
+"$bin" lint --config notarn.toml policies/ci >/dev/null 2>err; rc=$?
+[ $rc -eq 3 ] || fail "a sensitive resource that is not an ARN exits 3, got $rc"
+grep -q 'notarn.toml:2:.*"payroll-bucket" is not an ARN pattern' err || fail "located: $(cat err)"
+
 printf '[lint]\nignroe = []\n' >typo.toml
 "$bin" lint --config typo.toml policies/ci >/dev/null 2>err; rc=$?
 [ $rc -eq 3 ] || fail "an unknown key exits 3, got $rc"

@@ -7,6 +7,7 @@
 #include "eval/arn.h"
 #include "lint/rule.h"
 #include "lint/rule_util.h"
+#include "lint/statement_facts.h"
 
 namespace iamwarden::lint {
 namespace {
@@ -16,21 +17,6 @@ constexpr LintMeta kMismatch{"resource_mismatch", Severity::kWarning,
                              "Each action acts on particular resource types (ARN formats). A resource ARN that fits "
                              "none of them, or an action none of the resources fit, is never matched.",
                              "compare with `iamwarden actions --describe ACTION`"};
-
-// True when a policy resource (ARN pattern) and an ARN template can name the same resource.
-bool fits(const eval::ArnParts& resource, std::string_view arn_template) {
-  eval::ArnParts t = eval::split_arn(arn_template);
-  if (!t.ok) return false;
-  for (size_t part = 1; part < 5; ++part) {
-    std::string_view r = resource.part[part], tp = t.part[part];
-    if (tp.empty()) {
-      if (!r.empty() && r.find_first_not_of('*') != std::string_view::npos) return false;
-    } else if (!globs_intersect(r, tp)) {
-      return false;
-    }
-  }
-  return globs_intersect(resource.resource(), t.resource());
-}
 
 void run(LintContext& context) {
   const catalog::Catalog* catalog = context.catalog();
@@ -66,7 +52,7 @@ void run(LintContext& context) {
         }
         if (!service_relevant) continue;
         for (const catalog::ResourceRef& ref : action.resources) {
-          if (fits(parts, service.resources[ref.index].arn_template)) {
+          if (arn_fits_template(parts, service.resources[ref.index].arn_template)) {
             fitted = true;
             action_fits[a] = 1;
             break;

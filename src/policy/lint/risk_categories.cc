@@ -95,7 +95,8 @@ void run(LintContext& context) {
   for (const policy::Statement& st : context.policy().statements) {
     if (st.effect != policy::Effect::kAllow) continue;
     if (st.resource_mode != policy::ElementMode::kNot &&
-        std::none_of(st.resources.begin(), st.resources.end(), [](const policy::Located& r) { return r.value == "*"; }))
+        std::none_of(st.resources.begin(), st.resources.end(),
+                     [](const policy::Located& r) { return matches_every_resource(r.value); }))
       continue;
     // "Action": "*" is full administrator access and NotAction nearly so: full_admin_access and
     // allow_with_notaction say it once, rather than four categories again.

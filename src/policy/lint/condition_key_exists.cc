@@ -18,6 +18,10 @@ constexpr LintMeta kNoPrefix{"condition_key_without_prefix", Severity::kWarning,
                              "Every condition key is \"aws:...\" (global) or \"service:...\"; a key without a prefix is "
                              "never in a request, so the clause evaluates as for an absent key.",
                              "write the key with its prefix, e.g. aws:SourceIp"};
+constexpr LintMeta kTagKey{"missing_tag_key_in_condition", Severity::kWarning, "A tag condition key without its tag key",
+                           "Tag keys are written with the tag's name after a slash (aws:ResourceTag/team); without it "
+                           "the key is never in a request.",
+                           "add the tag key, e.g. aws:ResourceTag/team"};
 constexpr LintMeta kRetired{"unsupported_global_condition_key", Severity::kError, "aws:ARN is not supported",
                             "aws:ARN is not a usable condition key.", "use aws:PrincipalArn or aws:SourceArn"};
 
@@ -46,6 +50,13 @@ void run(LintContext& context) {
         context.report("unsupported_global_condition_key", clause.key.offset, pointer, "aws:ARN is not supported");
         continue;
       }
+      // "aws:ResourceTag" for "aws:ResourceTag/${TagKey}": the tag's name is missing.
+      if (!catalog->find_key(key) && !catalog->find_global_key(key) && key.find('/') == std::string::npos &&
+          (catalog->find_global_key(key + "/x") || catalog->find_key(key + "/x"))) {
+        context.report("missing_tag_key_in_condition", clause.key.offset, pointer,
+                       fmt::format("\"{}\" needs the tag key: {}/TAG-KEY", key, key));
+        continue;
+      }
       if (iequals(prefix, "aws")) {
         if (!catalog->find_global_key(key) && !catalog->find_service_key(key))
           context.report("invalid_global_condition_key", clause.key.offset, pointer,
@@ -66,6 +77,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT("condition_key_exists", run, kGlobal, kService, kNoPrefix, kRetired);
+IAMWARDEN_REGISTER_LINT("condition_key_exists", run, kGlobal, kService, kNoPrefix, kTagKey, kRetired);
 
 }  // namespace iamwarden::lint

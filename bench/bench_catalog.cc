@@ -83,7 +83,7 @@ BENCHMARK(BM_FindConditionKey);
 
 void BM_LintAwsManagedPolicies(benchmark::State& state) {
   static const iamwarden::catalog::ManagedPolicies policies = iamwarden::catalog::load_managed_policies().take();
-  iamwarden::lint::LintOptions options{iamwarden::policy::PolicyKind::kIdentity, &shared_catalog(), true, {}};
+  iamwarden::lint::LintOptions options{iamwarden::policy::PolicyKind::kIdentity, &shared_catalog(), true, {}, {}};
   size_t findings = 0;
   for (auto _ : state) {
     findings = 0;
@@ -116,7 +116,7 @@ std::vector<std::string> generated_policies(size_t count) {
 
 void BM_LintGeneratedCustomerPolicies(benchmark::State& state) {
   static const std::vector<std::string> policies = generated_policies(10000);
-  iamwarden::lint::LintOptions options{iamwarden::policy::PolicyKind::kIdentity, &shared_catalog(), false, {}};
+  iamwarden::lint::LintOptions options{iamwarden::policy::PolicyKind::kIdentity, &shared_catalog(), false, {}, {}};
   for (auto _ : state) {
     size_t findings = 0;
     for (const std::string& p : policies) findings += iamwarden::lint::lint_text(p, "generated.json", options).findings.size();

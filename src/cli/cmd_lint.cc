@@ -20,6 +20,7 @@
 #include "cli/exit_codes.h"
 #include "lint/config.h"
 #include "lint/linter.h"
+#include "lint/resource_policy_type.h"
 #include "lint/report.h"
 #include "lint/rule.h"
 
@@ -38,6 +39,7 @@ struct LintCliOptions {
   bool quiet = false;
   std::string explain;  ///< --explain CODE
   unsigned threads = 0;  ///< 0: one per core
+  std::string resource_type;  ///< --resource-type AWS::S3::Bucket
   std::string config;  ///< iamwarden.toml ([lint] ignores); default ./iamwarden.toml when it exists
 };
 
@@ -205,6 +207,11 @@ int run(const LintCliOptions& o) {
   if (!o.explain.empty()) return explain(o.explain);
   std::optional<policy::PolicyKind> kind = parse_kind(o.type);
   std::optional<lint::Severity> threshold = lint::parse_severity(o.fail_on);
+  if (!o.resource_type.empty() && !lint::resource_policy_type(o.resource_type)) {
+    fmt::print(stderr, "error: unknown --resource-type \"{}\"; known: {}\n", safe_text(o.resource_type),
+               lint::resource_policy_type_names());
+    return kExitUsage;
+  }
   if ((!kind && o.type != "auto") || !threshold) {
     fmt::print(stderr, "error: bad --type or --fail-on\n");
     return kExitUsage;
@@ -221,7 +228,7 @@ int run(const LintCliOptions& o) {
   lint::LintConfig config;
   if (std::optional<int> bad = load_configuration(o, config)) return *bad;
   std::vector<Error> errors;
-  lint::LintOptions options{kind, &*catalog, o.aws_managed, config.sensitive_resources};
+  lint::LintOptions options{kind, &*catalog, o.aws_managed, config.sensitive_resources, o.resource_type};
   std::vector<lint::LintResult> results;
   if (o.aws_managed && !lint_managed(o, options, results, errors)) return kExitInput;
   std::vector<InputFile> files = o.aws_managed ? std::vector<InputFile>{} : expand_inputs(o.inputs, errors);
@@ -286,6 +293,9 @@ void add_lint_command(CLI::App& app, Runner& runner) {
   cmd->add_option("--config", options->config,
                   "iamwarden.toml with [lint] ignores (default: ./iamwarden.toml when it exists)");
   cmd->add_flag("-q,--quiet", options->quiet, "No summary line (findings and errors only)");
+  cmd->add_option("--resource-type", options->resource_type,
+                  "What a resource policy is attached to (AWS::S3::Bucket, AWS::SQS::Queue, ...): only that service's "
+                  "actions and ARNs are valid; taken from a CloudFormation wrapper when not given");
   cmd->add_option("--threads", options->threads, "Worker threads for many files (default: one per core)");
   cmd->add_option("--explain", options->explain, "Print what a finding code means, why it matters and how to fix it");
   cmd->add_flag("--list-checks", options->list_checks, "List every finding code with its severity");

@@ -30,6 +30,9 @@ class LintContext {
   /// True when linting an AWS-managed policy (customer quotas do not apply).
   bool aws_managed() const { return aws_managed_; }
   void set_aws_managed(bool value) { aws_managed_ = value; }
+  /// The resource type a resource policy is attached to ("AWS::S3::Bucket"), "" when unknown.
+  const std::string& resource_type() const { return resource_type_; }
+  void set_resource_type(std::string type) { resource_type_ = std::move(type); }
   /// Resource ARN patterns the configuration calls sensitive ([lint] sensitive_resources).
   const std::vector<std::string>& sensitive_resources() const { return *sensitive_resources_; }
   void set_sensitive_resources(const std::vector<std::string>* patterns) {
@@ -74,6 +77,7 @@ class LintContext {
   static inline const std::vector<std::string> kNone;
   const std::vector<std::string>* sensitive_resources_ = &kNone;
   bool kind_mixed_ = false;
+  std::string resource_type_;
   std::vector<const JsonNode*> statement_nodes_;
   std::unordered_map<uint32_t, std::vector<uint32_t>> actions_cache_;
 };

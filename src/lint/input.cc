@@ -36,6 +36,7 @@ void note_wrapper_kind(const JsonNode& level, std::string_view member, PolicyInp
   // resources (AWS::S3::BucketPolicy, AWS::SQS::QueuePolicy, ...) resource policies.
   std::string_view cfn = type->text;
   if (member != "Properties" || cfn.rfind("AWS::", 0) != 0) return;
+  input.cloudformation_type = type->text;
   if (cfn == "AWS::IAM::Policy" || cfn == "AWS::IAM::ManagedPolicy" || cfn == "AWS::IAM::UserPolicy" ||
       cfn == "AWS::IAM::GroupPolicy" || cfn == "AWS::IAM::RolePolicy")
     return set(policy::PolicyKind::kIdentity, "it is a CloudFormation " + type->text);

@@ -22,6 +22,7 @@ struct PolicyInput {
   /// Type, a CloudFormation resource Type), and that evidence in words.
   std::optional<policy::PolicyKind> wrapper_kind;
   std::string wrapper_why;
+  std::string cloudformation_type;  ///< the CloudFormation resource Type it came in ("AWS::S3::BucketPolicy"), if any
 
   /// The policy node (follows path from doc.root).
   const JsonNode& node() const;

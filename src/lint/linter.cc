@@ -61,13 +61,15 @@ void decide_kind(const PolicyInput& input, const LintOptions& options, LintResul
 }  // namespace
 
 std::vector<Finding> lint_policy(const JsonDocument& doc, const JsonNode& node, const std::string& pointer,
-                                 policy::PolicyKind kind, const LintOptions& options, bool kind_mixed) {
+                                 policy::PolicyKind kind, const LintOptions& options, bool kind_mixed,
+                                 std::string resource_type) {
   std::vector<Finding> findings;
   policy::ParsedPolicy parsed = policy::parse_policy(doc, node, pointer, kind);
   LintContext context(doc, node, pointer, parsed, options.catalog, findings);
   context.set_aws_managed(options.aws_managed);
   context.set_kind_mixed(kind_mixed);
   context.set_sensitive_resources(&options.sensitive_resources);
+  context.set_resource_type(resource_type.empty() ? options.resource_type : std::move(resource_type));
   for (const LintRule& rule : lint_rules()) rule.run(context);
   sort_findings(findings);
   return findings;
@@ -100,7 +102,8 @@ LintResult lint_text(std::string text, std::string file, const LintOptions& opti
   if (!input->note.empty()) result.notes.push_back(input->note);
   const JsonNode& node = input->node();
   decide_kind(*input, options, result);
-  result.findings = lint_policy(input->doc, node, input->pointer(), result.kind, options, result.kind_mixed);
+  result.findings = lint_policy(input->doc, node, input->pointer(), result.kind, options, result.kind_mixed,
+                                options.resource_type.empty() ? input->cloudformation_type : options.resource_type);
   result.source = std::move(input->doc.text);
   return result;
 }

@@ -18,7 +18,10 @@ struct LintOptions {
   std::optional<policy::PolicyKind> kind = std::nullopt;
   const catalog::Catalog* catalog = nullptr;  ///< null skips the catalog checks
   bool aws_managed = false;  ///< an AWS-managed policy: customer size quotas do not apply
-  std::vector<std::string> sensitive_resources;  ///< ARN patterns whose access is reported ([lint] in iamwarden.toml)
+  std::vector<std::string> sensitive_resources;
+  /// The resource a resource policy is attached to (--resource-type, "AWS::S3::Bucket"); "" takes it from a
+  /// CloudFormation wrapper when there is one.
+  std::string resource_type;  ///< ARN patterns whose access is reported ([lint] in iamwarden.toml)
 };
 
 /// The outcome for one input: its findings (sorted by position), notes, or why it could not be read.
@@ -36,7 +39,8 @@ struct LintResult {
 
 /// Runs every rule over the policy object `node` found at `pointer` in `doc`, linted as `kind`.
 std::vector<Finding> lint_policy(const JsonDocument& doc, const JsonNode& node, const std::string& pointer,
-                                 policy::PolicyKind kind, const LintOptions& options, bool kind_mixed = false);
+                                 policy::PolicyKind kind, const LintOptions& options, bool kind_mixed = false,
+                                 std::string resource_type = {});
 
 /// Parses text (a policy in any accepted shape) and lints it.
 LintResult lint_text(std::string text, std::string file, const LintOptions& options);

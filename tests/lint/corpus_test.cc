@@ -43,7 +43,7 @@ std::vector<std::string> actual_findings(const fs::path& file) {
   EXPECT_TRUE(kind.has_value() || dir == "auto") << "case directory is not a policy kind: " << file;
   if (!kind && dir != "auto") return {"<no policy kind for " + dir + ">"};
   // Every case is linted with one sensitive resource configured (sensitive_resource_access's cases use it).
-  LintOptions options{kind, test_catalog(), false, {"arn:aws:s3:::payroll-bucket/*"}};
+  LintOptions options{kind, test_catalog(), false, {"arn:aws:s3:::payroll-bucket/*"}, {}};
   LintResult result = lint_text(text.take(), file.string(), options);
   std::vector<std::string> out;
   for (const Finding& f : result.findings) out.push_back(f.code + " " + std::to_string(f.loc.line) + ":" + std::to_string(f.loc.column));
@@ -110,7 +110,7 @@ TEST(LintCorpus, EveryCodeFiresInItsCaseAndNotInItsNearMiss) {
 }
 
 TEST(LintCorpus, BrokenJsonIsOneSyntaxFinding) {
-  LintResult result = lint_text("{\"Version\": ", "broken.json", {policy::PolicyKind::kIdentity, test_catalog(), false, {}});
+  LintResult result = lint_text("{\"Version\": ", "broken.json", {policy::PolicyKind::kIdentity, test_catalog(), false, {}, {}});
   ASSERT_TRUE(result.input_error.has_value());
   ASSERT_EQ(result.findings.size(), 1u);
   EXPECT_EQ(result.findings[0].code, "json_syntax_error");

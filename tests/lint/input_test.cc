@@ -17,7 +17,7 @@ namespace {
 using testing::test_catalog;
 
 LintResult lint(std::string text, policy::PolicyKind kind = policy::PolicyKind::kIdentity) {
-  return lint_text(std::move(text), "p.json", {kind, test_catalog(), false, {}});
+  return lint_text(std::move(text), "p.json", {kind, test_catalog(), false, {}, {}});
 }
 
 constexpr std::string_view kPolicy =

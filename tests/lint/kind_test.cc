@@ -19,7 +19,7 @@ namespace {
 using policy::PolicyKind;
 using testing::test_catalog;
 
-LintResult decide(std::string text) { return lint_text(std::move(text), "p.json", {std::nullopt, test_catalog(), false, {}}); }
+LintResult decide(std::string text) { return lint_text(std::move(text), "p.json", {std::nullopt, test_catalog(), false, {}, {}}); }
 
 std::vector<std::string> codes(const LintResult& r) {
   std::vector<std::string> out;
@@ -132,11 +132,11 @@ TEST(LintKind, TheFullAwsAccessScpRaisesNothing) {
   EXPECT_TRUE(codes(decide(kShapes[8].text)).empty()) << ::testing::PrintToString(codes(decide(kShapes[8].text)));
   const std::string allow_all = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})";
   for (PolicyKind guardrail : {PolicyKind::kScp, PolicyKind::kBoundary}) {
-    LintResult r = lint_text(allow_all, "p.json", {guardrail, test_catalog(), false, {}});
+    LintResult r = lint_text(allow_all, "p.json", {guardrail, test_catalog(), false, {}, {}});
     EXPECT_TRUE(codes(r).empty()) << policy::policy_kind_name(guardrail) << ::testing::PrintToString(codes(r));
   }
   // The near miss: the same document as an identity policy grants everything.
-  LintResult identity = lint_text(allow_all, "p.json", {PolicyKind::kIdentity, test_catalog(), false, {}});
+  LintResult identity = lint_text(allow_all, "p.json", {PolicyKind::kIdentity, test_catalog(), false, {}, {}});
   std::vector<std::string> c = codes(identity);
   EXPECT_NE(std::find(c.begin(), c.end(), "full_admin_access"), c.end());
   EXPECT_NE(std::find(c.begin(), c.end(), "pass_role_with_star_in_action_and_resource"), c.end());
@@ -152,12 +152,12 @@ TEST(LintKind, MixedEvidenceIsLintedAsTheKindThatErrsLeast) {
   EXPECT_FALSE(has_error(r));
   // Given --type resource, the statement without Principal is the error AWS would raise.
   LintResult given = lint_text(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::b"}]})",
-                               "p.json", {PolicyKind::kResource, test_catalog(), false, {}});
+                               "p.json", {PolicyKind::kResource, test_catalog(), false, {}, {}});
   EXPECT_EQ(codes(given), std::vector<std::string>{"missing_principal"});
 }
 
 TEST(LintKind, AGivenTypeWinsAndAContradictionIsNoted) {
-  LintResult r = lint_text(kShapes[4].text, "p.json", {PolicyKind::kIdentity, test_catalog(), false, {}});
+  LintResult r = lint_text(kShapes[4].text, "p.json", {PolicyKind::kIdentity, test_catalog(), false, {}, {}});
   EXPECT_TRUE(r.kind_given);
   EXPECT_EQ(r.kind, PolicyKind::kIdentity);
   ASSERT_EQ(r.notes.size(), 1u);

@@ -30,7 +30,7 @@ TEST(StatementFacts, PassRoleOnRoleStarIsReported) {
   for (const char* action : {"iam:PassRole", "iam:CreateServiceLinkedRole"}) {
     std::string text = std::string(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":")") + action +
                        R"(","Resource":"arn:aws:iam::123456789012:role*"}]})";
-    LintResult r = lint_text(text, "p.json", {policy::PolicyKind::kIdentity, &*catalog, false, {}});
+    LintResult r = lint_text(text, "p.json", {policy::PolicyKind::kIdentity, &*catalog, false, {}, {}});
     std::vector<std::string> codes;
     for (const Finding& f : r.findings) codes.push_back(f.code);
     std::string expected = std::string_view(action) == "iam:PassRole" ? "pass_role_with_star_in_resource"

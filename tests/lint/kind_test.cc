@@ -180,6 +180,20 @@ TEST(LintKind, ReportsSayTheKind) {
       << format_text(one, {false, false});
 }
 
+TEST(LintPrincipals, CanonicalUsersAndCloudFrontIdentitiesHaveFixedShapes) {
+  auto principal_codes = [](std::string principal) {
+    return codes(lint_text(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":)" + principal +
+                               R"(,"Action":"s3:GetObject","Resource":"arn:aws:s3:::amzn-s3-demo-bucket/*"}]})",
+                           "p.json", {PolicyKind::kResource, test_catalog(), false, {}, {}}));
+  };
+  const std::vector<std::string> none;
+  const std::vector<std::string> bad{"invalid_principal_format"};
+  EXPECT_EQ(principal_codes(R"({"CanonicalUser":"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"})"), none);
+  EXPECT_EQ(principal_codes(R"({"CanonicalUser":"79A59DF900B949E5"})"), bad);
+  EXPECT_EQ(principal_codes(R"({"AWS":"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2EXAMPLE1ABCD"})"), none);
+  EXPECT_EQ(principal_codes(R"({"AWS":"arn:aws:iam::cloudfront:user/CloudFront OAI E2EXAMPLE1ABCD"})"), bad);
+}
+
 TEST(LintRiskCategories, EveryCategoryOfTheDataIsALintCode) {
   Result<catalog::RiskCategories> loaded = catalog::load_risk_categories();
   ASSERT_TRUE(loaded.ok());

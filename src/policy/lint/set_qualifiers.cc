@@ -45,6 +45,11 @@ bool has_presence_check(const policy::Statement& st, std::string_view key) {
   return false;
 }
 
+// Keys the Service Authorization Reference types as String that AWS documents as lists: Cognito's
+// amr holds "authenticated" and the provider names, and the Cognito guide writes it with
+// ForAnyValue:StringLike.
+bool documented_multivalued(std::string_view key) { return iequals(key, "cognito-identity.amazonaws.com:amr"); }
+
 void run(LintContext& context) {
   const catalog::Catalog* catalog = context.catalog();
   for (const policy::Statement& st : context.policy().statements) {
@@ -62,7 +67,7 @@ void run(LintContext& context) {
                        fmt::format("{} is false when \"{}\" is missing: IfExists does not apply to ForAnyValue",
                                    clause.op_name.value, clause.key.value));
       const catalog::ConditionKey* key = catalog ? catalog->find_key(clause.key.value) : nullptr;
-      if (!key) continue;
+      if (!key || documented_multivalued(clause.key.value)) continue;
       if (key->type.multivalued && q == policy::SetQualifier::kNone) {
         context.report("missing_qualifier", clause.op_name.offset, pointer,
                        fmt::format("\"{}\" holds a list; {} needs ForAnyValue: or ForAllValues:", clause.key.value,

@@ -135,6 +135,12 @@ TEST(LintKind, TheFullAwsAccessScpRaisesNothing) {
     LintResult r = lint_text(allow_all, "p.json", {guardrail, test_catalog(), false, {}, {}});
     EXPECT_TRUE(codes(r).empty()) << policy::policy_kind_name(guardrail) << ::testing::PrintToString(codes(r));
   }
+  // "Allow everything but ..." is how a ceiling lists what it withholds.
+  const std::string allow_but = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"}]})";
+  for (PolicyKind guardrail : {PolicyKind::kScp, PolicyKind::kBoundary}) {
+    LintResult r = lint_text(allow_but, "p.json", {guardrail, test_catalog(), false, {}, {}});
+    EXPECT_TRUE(codes(r).empty()) << policy::policy_kind_name(guardrail) << ::testing::PrintToString(codes(r));
+  }
   // The near miss: the same document as an identity policy grants everything.
   LintResult identity = lint_text(allow_all, "p.json", {PolicyKind::kIdentity, test_catalog(), false, {}, {}});
   std::vector<std::string> c = codes(identity);

@@ -20,6 +20,10 @@ constexpr LintMeta kNotPrincipal{"allow_with_notprincipal", Severity::kSecurityW
                                  "name the allowed principals in Principal instead"};
 
 void run(LintContext& context) {
+  // In a ceiling (SCP, RCP, permissions boundary) "Allow everything but ..." grants nothing: it is the
+  // usual way to write a deny list.
+  const policy::PolicyKind kind = context.kind();
+  if (kind == policy::PolicyKind::kScp || kind == policy::PolicyKind::kRcp || kind == policy::PolicyKind::kBoundary) return;
   for (const policy::Statement& st : context.policy().statements) {
     if (st.effect != policy::Effect::kAllow) continue;
     const JsonNode& node = context.statement_node(st);

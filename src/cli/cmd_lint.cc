@@ -254,7 +254,8 @@ int run(const LintCliOptions& o) {
     if (results.back().input_error) errors.push_back(*results.back().input_error);
   }
   const lint::IgnoreOutcome ignores = lint::apply_ignores(config, results, std::time(nullptr));
-  for (const std::string& note : ignores.expired) fmt::print(stderr, "note: {}: {}\n", safe_text(config.file), note);
+  for (const std::string& note : ignores.expired)
+    fmt::print(stderr, "note: {}: {}\n", safe_text(config.file), safe_text(note));  // its globs are input
   if (o.format == "json") {
     fmt::print("{}", lint::format_json(results, ignores.ignored));
   } else if (o.format == "sarif") {

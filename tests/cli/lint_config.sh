@@ -50,6 +50,13 @@ TOML
 grep -q "note: expired.toml: the ignore of \* for \* expired on 2020-01-31; its findings are reported again" err \
   || fail "expired ignore named: $(cat err)"
 
+# What the note quotes from the file is escaped: no raw control character reaches the terminal.
+mkdir -p ctl && cp policies/ci/deploy.json "ctl/"$'\x1b'"[31m.json"
+printf '[lint]\nignore = [{code = "*", path = "ctl/\\u001b[31m*", reason = "x", expires = 2020-01-31}]\n' >escape.toml
+"$bin" lint --config escape.toml ctl >/dev/null 2>err
+grep -q 'the ignore of \* for ctl/\\x1b\[31m\* expired' err || fail "escaped in the note: $(cat -v err)"
+! grep -q $'\x1b' err || fail "raw escape printed: $(cat -v err)"
+
 printf '[lint]\nignore = [{code = "pass_role_*"}]\n' >noreason.toml
 "$bin" lint --config noreason.toml policies/ci >out 2>err; rc=$?
 [ $rc -eq 3 ] || fail "an ignore without a reason exits 3, got $rc"

@@ -21,9 +21,7 @@ constexpr std::array<std::string_view, 7> kKindIds = {"root",    "user",        
                                                       "service", "web-identity", "anonymous"};
 
 Error bad_data(std::string_view file, std::string pointer, std::string_view what) {
-  return Error{ErrorCode::kInvalidInput, "the caller restriction data is malformed: " + std::string(what),
-               SourceLoc{std::string(file), 0, 0, std::move(pointer)},
-               "fix the file by hand (its layout is in data/README.md)"};
+  return malformed_data("caller restriction data", file, std::move(pointer), what);
 }
 
 // "service:Action": one colon, no wildcard, nothing empty.

@@ -39,4 +39,10 @@ std::string data_file_label(std::string_view name, const std::string& data_dir) 
   return (std::filesystem::exists(dir / gz, ec) ? dir / gz : dir / std::string(name)).string();
 }
 
+Error malformed_data(std::string_view data_name, std::string_view file, std::string pointer, std::string_view what) {
+  return Error{ErrorCode::kInvalidInput, std::string("the ") + std::string(data_name) + " is malformed: " + std::string(what),
+               SourceLoc{std::string(file), 0, 0, std::move(pointer)},
+               "fix the file by hand (its layout is in data/README.md)"};
+}
+
 }  // namespace iamwarden::catalog

@@ -16,9 +16,7 @@ namespace {
 constexpr std::string_view kFileName = "risk-categories.json";
 
 Error bad_data(std::string_view file, std::string pointer, std::string_view what) {
-  return Error{ErrorCode::kInvalidInput, "the risk category data is malformed: " + std::string(what),
-               SourceLoc{std::string(file), 0, 0, std::move(pointer)},
-               "fix the file by hand (its layout is in data/README.md)"};
+  return malformed_data("risk category data", file, std::move(pointer), what);
 }
 
 std::string lowered(std::string_view text) {

@@ -1,5 +1,6 @@
 // The lint rule registry: a function-local static filled by the rules' static initialisers.
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 
 #include "lint/rule.h"
@@ -9,8 +10,9 @@ namespace {
 
 struct Registry {
   std::vector<LintRule> rules;
-  bool sorted = false;
-  std::mutex mutex;  // lint runs on several threads: the first lookups sort once
+  std::vector<const LintMeta*> by_code;  // every code's metadata, sorted by code (findings look theirs up)
+  std::atomic<bool> ready{false};        // rules sorted and by_code built; rules register before main
+  std::mutex mutex;                      // lint runs on several threads: the first lookup indexes once
 };
 
 Registry& registry() {
@@ -32,33 +34,38 @@ bool register_lint_rule(std::string_view name, LintFunction run, std::initialize
   Registry& r = registry();
   std::lock_guard lock(r.mutex);
   r.rules.push_back(LintRule{std::string(name), registering_file, std::vector<LintMeta>(codes), run});
-  r.sorted = false;
+  r.ready.store(false, std::memory_order_release);
   return true;
 }
 
-std::span<const LintRule> lint_rules() {
+namespace {
+
+// Sorts the rules and indexes the codes once, on the first lookup after registration.
+Registry& indexed_registry() {
   Registry& r = registry();
+  if (r.ready.load(std::memory_order_acquire)) return r;
   std::lock_guard lock(r.mutex);
-  if (!r.sorted) {
-    std::sort(r.rules.begin(), r.rules.end(), [](const LintRule& a, const LintRule& b) { return a.name < b.name; });
-    r.sorted = true;
-  }
-  return r.rules;
+  if (r.ready.load(std::memory_order_relaxed)) return r;
+  std::sort(r.rules.begin(), r.rules.end(), [](const LintRule& a, const LintRule& b) { return a.name < b.name; });
+  r.by_code.clear();
+  for (const LintRule& rule : r.rules)
+    for (const LintMeta& meta : rule.codes) r.by_code.push_back(&meta);
+  std::sort(r.by_code.begin(), r.by_code.end(), [](const LintMeta* a, const LintMeta* b) { return a->code < b->code; });
+  r.ready.store(true, std::memory_order_release);
+  return r;
 }
+
+}  // namespace
+
+std::span<const LintRule> lint_rules() { return indexed_registry().rules; }
 
 const LintMeta* find_lint_code(std::string_view code) {
-  for (const LintRule& rule : lint_rules())
-    for (const LintMeta& meta : rule.codes)
-      if (meta.code == code) return &meta;
-  return nullptr;
+  const std::vector<const LintMeta*>& by_code = indexed_registry().by_code;
+  auto it = std::lower_bound(by_code.begin(), by_code.end(), code,
+                             [](const LintMeta* meta, std::string_view c) { return meta->code < c; });
+  return it != by_code.end() && (*it)->code == code ? *it : nullptr;
 }
 
-std::vector<const LintMeta*> all_lint_codes() {
-  std::vector<const LintMeta*> out;
-  for (const LintRule& rule : lint_rules())
-    for (const LintMeta& meta : rule.codes) out.push_back(&meta);
-  std::sort(out.begin(), out.end(), [](const LintMeta* a, const LintMeta* b) { return a->code < b->code; });
-  return out;
-}
+std::vector<const LintMeta*> all_lint_codes() { return indexed_registry().by_code; }
 
 }  // namespace iamwarden::lint

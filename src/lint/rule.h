@@ -26,7 +26,7 @@ using LintFunction = void (*)(LintContext& context);
 
 /// A registered rule: its declared id, the file that registered it, its codes and its function.
 struct LintRule {
-  std::string name;  ///< the id it declares; must equal the stem of file (src/policy/lint/<name>.cc)
+  std::string name;  ///< the id it declares; must equal the stem of file (src/lint/rules/<name>.cc)
   std::string file;  ///< the source file that registered it (__builtin_FILE, which GCC and clang 14 both have)
   std::vector<LintMeta> codes;
   LintFunction run = nullptr;
@@ -36,7 +36,7 @@ struct LintRule {
 bool register_lint_rule(std::string_view name, LintFunction run, std::initializer_list<LintMeta> codes,
                         const char* registering_file);
 
-/// The stem of a source path: "src/policy/lint/pass_role.cc" -> "pass_role".
+/// The stem of a source path: "src/lint/rules/pass_role.cc" -> "pass_role".
 std::string source_file_stem(std::string_view path);
 
 /// All registered rules, sorted by name.
@@ -50,7 +50,7 @@ std::vector<const LintMeta*> all_lint_codes();
 
 }  // namespace iamwarden::lint
 
-/// Registers a lint rule defined in the current file, src/policy/lint/<id>.cc:
+/// Registers a lint rule defined in the current file, src/lint/rules/<id>.cc:
 /// IAMWARDEN_REGISTER_LINT("id", run, kMetaA, kMetaB...). The registry records the file, so a test checks the id.
 #define IAMWARDEN_REGISTER_LINT(id, run, ...)                                  \
   [[maybe_unused]] static const bool iamwarden_lint_registered =               \

@@ -83,6 +83,18 @@ bool glob_covers(std::string_view outer, std::string_view inner, bool ignore_cas
   return eval::Pattern(outer, options).match_plain(inner, ignore_case);
 }
 
+bool region_name_shape(std::string_view text) {
+  // area: two lower-case letters; then one or more "-word"; then "-digits".
+  if (text.size() < 6 || !(text[0] >= 'a' && text[0] <= 'z') || !(text[1] >= 'a' && text[1] <= 'z') || text[2] != '-')
+    return false;
+  const size_t last_dash = text.rfind('-');
+  const std::string_view number = text.substr(last_dash + 1);
+  if (number.empty() || number.find_first_not_of("0123456789") != std::string_view::npos) return false;
+  const std::string_view words = text.substr(3, last_dash > 3 ? last_dash - 3 : 0);
+  if (words.empty() || words.front() == '-' || words.back() == '-' || words.find("--") != std::string_view::npos) return false;
+  return words.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string_view::npos;
+}
+
 std::string join_limited(const std::vector<std::string>& items, size_t limit) {
   std::string out;
   for (size_t i = 0; i < items.size() && i < limit; ++i) out += (i ? ", " : "") + items[i];

@@ -26,6 +26,10 @@ bool istarts_with(std::string_view text, std::string_view prefix);
 /// True when text contains '*' or '?'.
 bool has_wildcard(std::string_view text);
 
+/// A region name's shape: a two-letter area, words, a number ("eu-west-1", "us-gov-east-1", "us-isob-east-1").
+/// Shape only, so regions AWS adds later pass.
+bool region_name_shape(std::string_view text);
+
 /// True when some string matches both glob patterns ('*' any run, '?' one character; case-sensitive unless
 /// ignore_case). Template placeholders "${...}" in either pattern count as '*'.
 bool globs_intersect(std::string_view a, std::string_view b, bool ignore_case = false);

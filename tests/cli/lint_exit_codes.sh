@@ -34,6 +34,12 @@ cases=$src/tests/lint/cases
 "$bin" lint --fail-on warning "$cases/identity/redundant_action.json" >/dev/null; rc=$?
 [ $rc -eq 0 ] || fail "a SUGGESTION passes --fail-on warning, got $rc"
 
+# An unknown --resource-type is a usage error that lists the known ones; nothing is linted.
+"$bin" lint --resource-type AWS::Foo::Bar "$cases/resource/invalid_principal_key.ok.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] || fail "unknown --resource-type exits 2, got $rc"
+grep -q 'unknown --resource-type "AWS::Foo::Bar"; known: AWS::S3::Bucket' "$tmp/err" || fail "unknown --resource-type message: $(cat "$tmp/err")"
+[ ! -s "$tmp/out" ] || fail "unknown --resource-type lints nothing: $(cat "$tmp/out")"
+
 # --explain: what a code means, why and how to fix; an unknown code is a usage error with a suggestion.
 "$bin" lint --explain resource_star >"$tmp/out"; rc=$?
 [ $rc -eq 0 ] || fail "--explain exits 0, got $rc"

@@ -32,13 +32,13 @@ TEST(LintRegistry, RulesAreNamedByTheirFiles) {
   for (const LintRule& rule : lint_rules()) {
     // The id a rule declares must be the name of the file that registered it.
     EXPECT_EQ(rule.name, source_file_stem(rule.file)) << rule.file;
-    EXPECT_NE(rule.file.find("policy/lint/"), std::string::npos) << rule.file;
+    EXPECT_NE(rule.file.find("lint/rules/"), std::string::npos) << rule.file;
     EXPECT_TRUE(snake_case(rule.name)) << rule.name;
     EXPECT_TRUE(names.insert(rule.name).second) << rule.name;
     EXPECT_NE(rule.run, nullptr);
     EXPECT_FALSE(rule.codes.empty()) << rule.name;
   }
-  // Every file of src/policy/lint registered itself (an archive would have let the linker drop some).
+  // Every file of src/lint/rules registered itself (an archive would have let the linker drop some).
   EXPECT_EQ(names.size(), static_cast<size_t>(IAMWARDEN_LINT_RULE_FILES));
   EXPECT_TRUE(names.count("grammar"));
   EXPECT_TRUE(names.count("pass_role"));
@@ -46,9 +46,9 @@ TEST(LintRegistry, RulesAreNamedByTheirFiles) {
 
 // A rule registered under an id other than its file's stem is caught by the check above.
 TEST(LintRegistry, MisnamedRuleIsDetected) {
-  EXPECT_EQ(source_file_stem("/src/policy/lint/pass_role.cc"), "pass_role");
+  EXPECT_EQ(source_file_stem("/src/lint/rules/pass_role.cc"), "pass_role");
   EXPECT_EQ(source_file_stem("pass_role.cc"), "pass_role");
-  LintRule misnamed{"pass_roles", "/w/src/policy/lint/pass_role.cc", {}, nullptr};
+  LintRule misnamed{"pass_roles", "/w/src/lint/rules/pass_role.cc", {}, nullptr};
   EXPECT_NE(misnamed.name, source_file_stem(misnamed.file));
 }
 

@@ -71,6 +71,15 @@ constexpr LintMeta kPrincipalWildcard{"unsupported_wildcard_in_principal", Sever
                                       "Partial wildcard in a principal",
                                       "Principals accept only a whole \"*\"; AWS rejects patterns inside ARNs.",
                                       "use \"*\" with an aws:PrincipalArn condition (ArnLike) instead"};
+constexpr LintMeta kTrustPrincipalWildcard{"role_trust_policy_unsupported_wildcard_in_principal", Severity::kError,
+                                           "Partial wildcard in a role trust policy's principal",
+                                           "A role trust policy accepts only a whole \"*\" as principal; IAM rejects "
+                                           "patterns inside ARNs.",
+                                           "use \"*\" with an aws:PrincipalArn condition (ArnLike) instead"};
+constexpr LintMeta kPrincipalKey{"invalid_principal_key", Severity::kError, "Unknown principal type",
+                                 "A principal object's keys are AWS, Service, Federated and CanonicalUser (case "
+                                 "matters); IAM rejects any other.",
+                                 "use one of AWS, Service, Federated, CanonicalUser"};
 constexpr LintMeta kOperator{"invalid_condition_operator", Severity::kError, "Unknown condition operator",
                              "AWS rejects operators it does not define.",
                              "e.g. StringEquals, StringLike, ArnLike, IpAddress, Bool, Null, optionally with IfExists"};
@@ -192,6 +201,9 @@ std::string_view lint_code_for(const policy::Diagnostic& d, policy::PolicyKind k
   if (code == "missing_principal" && kind_mixed) return "missing_principal_in_mixed_policy";
   const std::string_view message = d.error.message;
   const std::string_view pointer = d.error.loc.json_pointer;
+  // An unknown member of a Principal object is a principal type AWS does not know.
+  if (code == "unknown_element" && (contains(pointer, "/Principal/") || contains(pointer, "/NotPrincipal/")))
+    return "invalid_principal_key";
   for (const Mapping& m : kMappings)
     if (m.parser_code == code) return m.lint_code;
   if (code == "invalid_resource") return "";  // resource_arn_format reports ARN shape problems
@@ -203,8 +215,11 @@ std::string_view lint_code_for(const policy::Diagnostic& d, policy::PolicyKind k
     if (contains(pointer, "/Condition/")) return "empty_object_condition";
     return "empty_array_principal";
   }
-  if (code == "invalid_principal")
-    return contains(message, "partial wildcard") ? "unsupported_wildcard_in_principal" : "invalid_principal_format";
+  if (code == "invalid_principal") {
+    if (!contains(message, "partial wildcard")) return "invalid_principal_format";
+    return kind == policy::PolicyKind::kTrust ? "role_trust_policy_unsupported_wildcard_in_principal"
+                                              : "unsupported_wildcard_in_principal";
+  }
   if (code == "unknown_operator") {
     std::string_view op = last_token(pointer);
     return is_null_if_exists(op) ? "null_with_if_exists" : "invalid_condition_operator";
@@ -242,7 +257,8 @@ void run(LintContext& context) {
 IAMWARDEN_REGISTER_LINT("grammar", run, kJsonSyntax, kDataType, kElement, kDuplicate, kVersion, kStatement, kEffect,
                         kMissingEffect, kMissingAction, kMissingResource, kMissingPrincipal, kMissingPrincipalMixed, kCombination,
                         kEmptyAction, kEmptyResource, kEmptyPrincipalObject, kEmptyPrincipalArray, kEmptyCondition,
-                        kInvalidAction, kWildcardService, kPrincipalFormat, kPrincipalWildcard, kOperator,
+                        kInvalidAction, kWildcardService, kPrincipalFormat, kPrincipalWildcard, kTrustPrincipalWildcard,
+                        kPrincipalKey, kOperator,
                         kNullIfExists, kOperatorCase, kDuplicateKey, kKeyFormat, kNumber, kDate, kIp, kBinary, kBool,
                         kNullValue, kArnValue, kPrincipalNotAllowed, kScpPrincipal, kTrustResource,
                         kTrustNotPrincipal, kRcpVersion, kRcpAllow, kRcpPrincipal, kRcpNotAction, kRcpActionStar);

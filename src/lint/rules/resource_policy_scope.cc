@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "lint/resource_policy_type.h"
+#include "eval/arn.h"
 #include "lint/rule.h"
 #include "lint/rule_util.h"
 
@@ -22,14 +23,6 @@ constexpr LintMeta kResource{"unsupported_resource_arn_in_policy", Severity::kEr
                              "name the resource (and its sub-resources) the policy is attached to"};
 
 // The service part of an ARN ("s3" in "arn:aws:s3:::b"), "" when it is not one.
-std::string_view arn_service(std::string_view arn) {
-  if (arn.rfind("arn:", 0) != 0) return {};
-  const size_t partition_end = arn.find(':', 4);
-  if (partition_end == std::string_view::npos) return {};
-  const size_t service_end = arn.find(':', partition_end + 1);
-  return service_end == std::string_view::npos ? std::string_view{} : arn.substr(partition_end + 1, service_end - partition_end - 1);
-}
-
 void run(LintContext& context) {
   if (context.kind() != policy::PolicyKind::kResource || context.resource_type().empty()) return;
   const std::optional<ResourcePolicyType> type = resource_policy_type(context.resource_type());
@@ -47,7 +40,8 @@ void run(LintContext& context) {
     if (st.resource_mode == policy::ElementMode::kAbsent) continue;
     const std::string_view element = st.resource_mode == policy::ElementMode::kNot ? "NotResource" : "Resource";
     for (size_t i = 0; i < st.resources.size(); ++i) {
-      const std::string_view service = arn_service(st.resources[i].value);
+      const eval::ArnParts arn = eval::split_arn(st.resources[i].value);
+      const std::string_view service = arn.ok ? arn.service() : std::string_view{};  // malformed: resource_arn_format's
       if (service.empty() || service == "*" || iequals(service, type->service)) continue;
       context.report("unsupported_resource_arn_in_policy", st.resources[i].offset, context.item_pointer(st, element, i),
                      fmt::format("\"{}\" is a {} ARN: a policy attached to {} names {} resources", st.resources[i].value,

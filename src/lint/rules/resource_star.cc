@@ -63,6 +63,10 @@ void run(LintContext& context) {
         if (std::find(list.begin(), list.end(), type) == list.end()) list.push_back(std::move(type));
       }
     }
+    // Without a required type (the catalog leaves some unmarked, e.g. S3 objects), the plainest ARN shape is the
+    // likeliest meant: arn:...:s3:::BUCKET/KEY before an access point's object.
+    std::stable_sort(optional.begin(), optional.end(),
+                     [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
     std::vector<std::string> types = required;
     for (std::string& t : optional)
       if (std::find(types.begin(), types.end(), t) == types.end()) types.push_back(std::move(t));

@@ -28,6 +28,14 @@ constexpr LintMeta kRegion{"arn_region_not_allowed", Severity::kError, "Region i
                            "The service's ARNs have no region (IAM, S3 buckets, ...); AWS rejects or never matches "
                            "one with a region.",
                            "leave the region empty: arn:aws:iam::123456789012:role/x"};
+constexpr LintMeta kBadRegion{"invalid_arn_region", Severity::kWarning, "Region in a resource ARN is no region name",
+                              "Region names are a two-letter area, a direction and a number (eu-west-1, "
+                              "us-gov-east-1); another text matches no resource.",
+                              "write the region as in `aws ec2 describe-regions`, or \"*\""};
+constexpr LintMeta kMissingRegion{"missing_arn_region", Severity::kWarning, "Empty region in a regional service's ARN",
+                                  "The service's ARNs always carry a region; an ARN with an empty one matches no "
+                                  "resource.",
+                                  "name the region, or \"*\" for any"};
 constexpr LintMeta kAccountNotAllowed{"arn_account_not_allowed", Severity::kError, "Account in an ARN that has none",
                                       "The service's ARNs have no account part (S3 buckets and objects, ...).",
                                       "leave the account empty: arn:aws:s3:::bucket"};
@@ -48,19 +56,22 @@ bool valid_account(std::string_view account) {
   return true;
 }
 
-// Whether every ARN template of the ARN's service whose resource part can match the ARN's has an empty field
-// `part` (3 region, 4 account); false when no template fits.
-bool templates_leave_empty(const catalog::Catalog& catalog, const eval::ArnParts& arn, size_t part) {
-  bool any = false, all_empty = true;
+// What the ARN templates of the ARN's service whose resource part can match the ARN's say of field `part`
+// (3 region, 4 account): every one leaves it empty, every one fills it, or they differ (or none fits).
+enum class TemplateField { kNoneFits, kAlwaysEmpty, kAlwaysFilled, kMixed };
+TemplateField template_field(const catalog::Catalog& catalog, const eval::ArnParts& arn, size_t part) {
+  bool any = false, all_empty = true, all_filled = true;
   for (const catalog::Service& s : catalog.services()) {
     for (const catalog::ResourceType& type : s.resources) {
       eval::ArnParts t = eval::split_arn(type.arn_template);
       if (!t.ok || t.service() != arn.service() || !globs_intersect(arn.resource(), t.resource())) continue;
       any = true;
       all_empty = all_empty && t.part[part].empty();
+      all_filled = all_filled && !t.part[part].empty();
     }
   }
-  return any && all_empty;
+  if (!any) return TemplateField::kNoneFits;
+  return all_empty ? TemplateField::kAlwaysEmpty : all_filled ? TemplateField::kAlwaysFilled : TemplateField::kMixed;
 }
 
 void check(LintContext& context, const policy::Statement& st, size_t i) {
@@ -92,11 +103,19 @@ void check(LintContext& context, const policy::Statement& st, size_t i) {
                    fmt::format("account \"{}\" is not a 12-digit account ID", parts.account()));
   const catalog::Catalog* catalog = context.catalog();
   if (!catalog || has_wildcard(parts.service())) return;
-  if (!parts.region().empty() && !has_wildcard(parts.region()) && templates_leave_empty(*catalog, parts, 3))
+  if (!parts.region().empty() && !has_wildcard(parts.region()) && !region_name_shape(parts.region()))
+    context.report("invalid_arn_region", resource.offset, pointer,
+                   fmt::format("\"{}\" is not a region name (they look like \"eu-west-1\")", parts.region()));
+  const TemplateField region = template_field(*catalog, parts, 3);
+  if (parts.region().empty() && region == TemplateField::kAlwaysFilled)
+    context.report("missing_arn_region", resource.offset, pointer,
+                   fmt::format("{} ARNs have a region, but \"{}\" leaves it empty (use \"*\" for any region)",
+                               parts.service(), r));
+  if (!parts.region().empty() && !has_wildcard(parts.region()) && region == TemplateField::kAlwaysEmpty)
     context.report("arn_region_not_allowed", resource.offset, pointer,
                    fmt::format("{} ARNs have no region, but \"{}\" names \"{}\"", parts.service(), r, parts.region()));
   if (!parts.account().empty() && !has_wildcard(parts.account()) &&
-      templates_leave_empty(*catalog, parts, 4))
+      template_field(*catalog, parts, 4) == TemplateField::kAlwaysEmpty)
     context.report("arn_account_not_allowed", resource.offset, pointer,
                    fmt::format("{} ARNs have no account, but \"{}\" names \"{}\"", parts.service(), r, parts.account()));
 }
@@ -108,6 +127,7 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT("resource_arn_format", run, kPrefix, kFields, kPartition, kServiceCase, kAccount, kRegion, kAccountNotAllowed);
+IAMWARDEN_REGISTER_LINT("resource_arn_format", run, kPrefix, kFields, kPartition, kServiceCase, kAccount, kRegion, kAccountNotAllowed,
+                        kBadRegion, kMissingRegion);
 
 }  // namespace iamwarden::lint

@@ -24,9 +24,25 @@ bool id_format(std::string_view value, std::string_view prefix) {
          rest.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") == std::string_view::npos;
 }
 
+constexpr LintMeta kRegion{"invalid_region", Severity::kWarning, "A region condition value that is no region name",
+                           "aws:RequestedRegion holds region names such as \"eu-west-1\"; another value never "
+                           "matches, so an Allow grants nothing and a Deny (region guardrail) denies everything or "
+                           "nothing.",
+                           "write the region as in `aws ec2 describe-regions`"};
+
+void check_regions(LintContext& context, const policy::Statement& st, const policy::ConditionClause& clause) {
+  for (const policy::Located& v : clause.values) {
+    if (v.value.find_first_of("*?$") != std::string::npos || region_name_shape(v.value)) continue;
+    context.report(kRegion.code, v.offset, context.clause_pointer(st, clause),
+                   fmt::format("\"{}\" is not a region name (they look like \"eu-west-1\")", v.value));
+  }
+}
+
 void run(LintContext& context) {
   for (const policy::Statement& st : context.policy().statements)
     for (const policy::ConditionClause& clause : st.conditions) {
+      if (iequals(clause.key.value, "aws:RequestedRegion") && policy::op_family(clause.op.base) == policy::OpFamily::kString)
+        check_regions(context, st, clause);
       const bool vpc = iequals(clause.key.value, "aws:SourceVpc"), vpce = iequals(clause.key.value, "aws:SourceVpce");
       if (!vpc && !vpce) continue;
       for (const policy::Located& v : clause.values) {
@@ -42,6 +58,6 @@ void run(LintContext& context) {
 
 }  // namespace
 
-IAMWARDEN_REGISTER_LINT("condition_value_formats", run, kVpc, kVpce);
+IAMWARDEN_REGISTER_LINT("condition_value_formats", run, kVpc, kVpce, kRegion);
 
 }  // namespace iamwarden::lint

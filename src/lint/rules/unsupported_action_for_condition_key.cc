@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "eval/arn.h"
 #include "lint/rule.h"
 #include "catalog/catalog.h"
 #include "lint/rule_util.h"
@@ -39,11 +40,9 @@ bool credential_key(std::string_view key) {
 bool acts_on_resources_of(const catalog::Catalog& catalog, const catalog::Action& action, std::string_view prefix) {
   const catalog::Service& service = catalog.service_of(action);
   for (const catalog::ResourceRef& ref : action.resources) {
-    std::string_view arn = service.resources[ref.index].arn_template;  // arn:${Partition}:iam::${Account}:role/...
-    size_t first = arn.find(':'), second = first == std::string_view::npos ? first : arn.find(':', first + 1);
-    if (second == std::string_view::npos) continue;
-    size_t third = arn.find(':', second + 1);
-    if (third != std::string_view::npos && iequals(arn.substr(second + 1, third - second - 1), prefix)) return true;
+    // arn:${Partition}:iam::${Account}:role/...
+    const eval::ArnParts arn = eval::split_arn(service.resources[ref.index].arn_template);
+    if (arn.ok && iequals(arn.service(), prefix)) return true;
   }
   return false;
 }

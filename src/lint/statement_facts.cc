@@ -79,4 +79,24 @@ uint32_t member_offset(LintContext& context, const policy::Statement& st, std::s
   return st.offset;
 }
 
+bool restricts_caller_key(std::string_view key) {
+  for (std::string_view k : {"aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn",
+                             "aws:SourceArn", "aws:SourceAccount", "aws:SourceOrgID", "aws:SourceOrgPaths",
+                             "aws:SourceOwner", "aws:SourceVpc", "aws:SourceVpce", "aws:SourceVpcArn", "aws:SourceIp",
+                             "aws:VpcSourceIp", "aws:userid", "aws:username", "aws:PrincipalServiceName",
+                             "aws:PrincipalIsAWSService", "aws:PrincipalTag", "aws:ResourceOrgID", "aws:CalledVia",
+                             "kms:CallerAccount", "kms:ViaService", "lambda:FunctionUrlAuthType", "sns:Endpoint",
+                             "aws:VpceAccount", "aws:VpceOrgID", "aws:VpceOrgPaths"})
+    if (iequals(key, k) || (istarts_with(key, k) && key.size() > k.size() && key[k.size()] == '/')) return true;
+  return false;
+}
+
+bool allows_any_principal(const policy::Statement& st) {
+  if (st.principal_mode != policy::ElementMode::kNormal) return false;
+  if (st.principal_wildcard) return true;
+  for (const policy::PrincipalEntry& p : st.principals)
+    if (p.type == policy::PrincipalType::kAws && p.value.value == "*") return true;
+  return false;
+}
+
 }  // namespace iamwarden::lint

@@ -29,6 +29,12 @@ bool arn_fits_template(const eval::ArnParts& resource, std::string_view arn_temp
 /// True when the statement's Resource has a star entry (see is_star_resource).
 bool has_star_resource(const policy::Statement& st);
 
+/// Whether a condition key narrows who can call (aws:PrincipalOrgID, aws:SourceVpce, aws:SourceArn, ...).
+bool restricts_caller_key(std::string_view key);
+
+/// Whether st's Principal is anyone: "*" or {"AWS": "*"} (NotPrincipal is not counted).
+bool allows_any_principal(const policy::Statement& st);
+
 /// Offset of a member of the statement object (its name), or the statement's offset.
 uint32_t member_offset(LintContext& context, const policy::Statement& st, std::string_view element);
 

@@ -103,7 +103,9 @@ void check(LintContext& context, const policy::Statement& st, size_t i) {
                    fmt::format("account \"{}\" is not a 12-digit account ID", parts.account()));
   const catalog::Catalog* catalog = context.catalog();
   if (!catalog || has_wildcard(parts.service())) return;
-  if (!parts.region().empty() && !has_wildcard(parts.region()) && !region_name_shape(parts.region()))
+  // A policy variable (${aws:RequestedRegion}) is a region at request time.
+  if (!parts.region().empty() && !has_wildcard(parts.region()) && parts.region().find('$') == std::string_view::npos &&
+      !region_name_shape(parts.region()))
     context.report("invalid_arn_region", resource.offset, pointer,
                    fmt::format("\"{}\" is not a region name (they look like \"eu-west-1\")", parts.region()));
   const TemplateField region = template_field(*catalog, parts, 3);

@@ -1,6 +1,9 @@
-// Least-privilege risk categories per Allow statement on every resource (data/risk-categories.json):
-// data exfiltration, credentials exposure, resource exposure, infrastructure modification. Each
-// finding names the actions, the resources and whether a condition limits the grant.
+// Least-privilege risk categories per Allow statement (data/risk-categories.json): data exfiltration,
+// credentials exposure, resource exposure, infrastructure modification. In identity and session
+// policies a statement on every resource counts; in a resource policy (whose "*" is the resource it is
+// attached to) a statement for any principal ("*", or NotPrincipal) that no condition narrows to known
+// callers. Each finding names the actions, the resources or principals, and whether a condition limits
+// the grant.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -88,15 +91,39 @@ std::string condition_note(const policy::Statement& st) {
   return fmt::format(" (limited by a condition on {})", join_limited(keys, 3));
 }
 
+// A resource policy statement for any principal ("*", or everyone but a NotPrincipal list) that no condition
+// narrows to known callers (an organisation, account, VPC endpoint, source): a grant to the world.
+bool for_anyone(const policy::Statement& st) {
+  if (st.principal_mode != policy::ElementMode::kNot && !allows_any_principal(st)) return false;
+  return std::none_of(st.conditions.begin(), st.conditions.end(),
+                      [](const policy::ConditionClause& c) { return restricts_caller_key(c.key.value); });
+}
+
+// Where a resource policy's finding points and what it says of the grantees.
+struct Grantees {
+  std::string_view element;  // "Principal" or "NotPrincipal"
+  std::string text;
+};
+Grantees grantees_of(const policy::Statement& st) {
+  if (st.principal_mode == policy::ElementMode::kNot) {
+    std::vector<std::string> listed;
+    for (const policy::PrincipalEntry& p : st.principals) listed.push_back(p.value.value);
+    return {"NotPrincipal", "every principal but " + join_limited(listed, 2)};
+  }
+  return {"Principal", "any principal (\"*\")"};
+}
+
 void run(LintContext& context) {
   const catalog::Catalog* catalog = context.catalog();
-  if (!catalog || !grants_permissions(context.kind()) || context.kind() == policy::PolicyKind::kResource) return;
+  if (!catalog || !grants_permissions(context.kind())) return;
+  const bool resource_policy = context.kind() == policy::PolicyKind::kResource;
   const Membership& m = membership(*catalog);
   for (const policy::Statement& st : context.policy().statements) {
     if (st.effect != policy::Effect::kAllow) continue;
-    if (st.resource_mode != policy::ElementMode::kNot &&
-        std::none_of(st.resources.begin(), st.resources.end(),
-                     [](const policy::Located& r) { return matches_every_resource(r.value); }))
+    if (resource_policy ? !for_anyone(st)
+                        : st.resource_mode != policy::ElementMode::kNot &&
+                              std::none_of(st.resources.begin(), st.resources.end(),
+                                           [](const policy::Located& r) { return matches_every_resource(r.value); }))
       continue;
     // "Action": "*" is full administrator access and NotAction nearly so: full_admin_access and
     // allow_with_notaction say it once, rather than four categories again.
@@ -113,6 +140,14 @@ void run(LintContext& context) {
         }
       if (names.empty()) continue;
       const catalog::RiskCategory& category = *m.categories[c];
+      if (resource_policy) {
+        const Grantees who = grantees_of(st);
+        context.report(category.id, member_offset(context, st, who.element), fmt::format("{}/{}", st.pointer, who.element),
+                       fmt::format("{}: {} {} for {}{} — {}", category.title, names.size(),
+                                   names.size() == 1 ? "action" : "actions", who.text, condition_note(st),
+                                   join_limited(names, 5)));
+        continue;
+      }
       const std::string_view element = st.resource_mode == policy::ElementMode::kNot ? "NotResource" : "Resource";
       context.report(category.id, member_offset(context, st, element), fmt::format("{}/{}", st.pointer, element),
                      fmt::format("{}: {} {} on {}{} — {}", category.title, names.size(),

@@ -15,34 +15,13 @@ constexpr LintMeta kWildcard{"wildcard_principal_without_condition", Severity::k
                              "is public.",
                              "add a condition such as aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceVpce"};
 
-// Keys that narrow who can call (any one of them counts as a restriction).
-bool restricts_caller(std::string_view key) {
-  for (std::string_view k : {"aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn",
-                             "aws:SourceArn", "aws:SourceAccount", "aws:SourceOrgID", "aws:SourceOrgPaths",
-                             "aws:SourceOwner", "aws:SourceVpc", "aws:SourceVpce", "aws:SourceVpcArn", "aws:SourceIp",
-                             "aws:VpcSourceIp", "aws:userid", "aws:username", "aws:PrincipalServiceName",
-                             "aws:PrincipalIsAWSService", "aws:PrincipalTag", "aws:ResourceOrgID", "aws:CalledVia",
-                             "kms:CallerAccount", "kms:ViaService", "lambda:FunctionUrlAuthType", "sns:Endpoint",
-                             "aws:VpceAccount", "aws:VpceOrgID", "aws:VpceOrgPaths"})
-    if (iequals(key, k) || (istarts_with(key, k) && key.size() > k.size() && key[k.size()] == '/')) return true;
-  return false;
-}
-
-bool wildcard(const policy::Statement& st) {
-  if (st.principal_mode != policy::ElementMode::kNormal) return false;
-  if (st.principal_wildcard) return true;
-  for (const policy::PrincipalEntry& p : st.principals)
-    if (p.type == policy::PrincipalType::kAws && p.value.value == "*") return true;
-  return false;
-}
-
 void run(LintContext& context) {
   const policy::PolicyKind kind = context.kind();
   if (kind != policy::PolicyKind::kResource && kind != policy::PolicyKind::kTrust) return;
   for (const policy::Statement& st : context.policy().statements) {
-    if (st.effect != policy::Effect::kAllow || !wildcard(st)) continue;
+    if (st.effect != policy::Effect::kAllow || !allows_any_principal(st)) continue;
     bool restricted = false;
-    for (const policy::ConditionClause& c : st.conditions) restricted = restricted || restricts_caller(c.key.value);
+    for (const policy::ConditionClause& c : st.conditions) restricted = restricted || restricts_caller_key(c.key.value);
     if (restricted) continue;
     context.report("wildcard_principal_without_condition", member_offset(context, st, "Principal"),
                    st.pointer + "/Principal",

@@ -122,7 +122,8 @@ bool lint_managed(const LintCliOptions& o, const lint::LintOptions& options, std
 
 // "iamwarden lint: 3 policies, 1 error, 2 warnings" (stderr, so a clean run says it ran and
 // standard output stays empty for scripts).
-std::string summary_line(const std::vector<lint::LintResult>& results, size_t input_errors, size_t ignored) {
+std::string summary_line(const std::vector<lint::LintResult>& results, size_t input_errors, size_t ignored,
+                         size_t not_policies) {
   size_t counts[4] = {0, 0, 0, 0};
   for (const lint::LintResult& r : results)
     for (const lint::Finding& f : r.findings) ++counts[static_cast<size_t>(f.severity)];
@@ -152,6 +153,7 @@ std::string summary_line(const std::vector<lint::LintResult>& results, size_t in
   if (!any) out += ", no findings";
   if (ignored) out += fmt::format(" ({} ignored by {})", ignored, "iamwarden.toml");
   if (input_errors) out += fmt::format("; {} not read or not valid", plural(input_errors, "input", "inputs"));
+  if (not_policies) out += fmt::format("; {} in directories skipped (not policies)", plural(not_policies, "file", "files"));
   return out;
 }
 
@@ -245,9 +247,19 @@ int run(const LintCliOptions& o) {
     linted[i] = lint::lint_text(text.take(), file.path, options);
   });
   results.reserve(results.size() + files.size());
+  size_t not_policies = 0;
   for (size_t i = 0; i < files.size(); ++i) {
     if (unreadable[i]) {
       errors.push_back(*unreadable[i]);
+      continue;
+    }
+    // A directory holds other JSON too (SDK models, logs, fixtures): those are skipped, and said so. A file named
+    // on the command line is linted whatever it holds.
+    if (files[i].from_walk && linted[i]->not_a_policy) {
+      ++not_policies;
+      if (!o.quiet)
+        fmt::print(stderr, "note: {}: not linted: not a policy document (no Version, Statement or Id)\n",
+                   safe_text(files[i].path));
       continue;
     }
     results.push_back(std::move(*linted[i]));
@@ -269,7 +281,8 @@ int run(const LintCliOptions& o) {
     for (const lint::Finding& f : r.findings) failed = failed || lint::at_or_above(f.severity, *threshold);
   for (const Error& e : errors)
     if (e.code != ErrorCode::kJsonSyntax || o.format != "text") fmt::print(stderr, "error: {}\n", e.format());
-  if (o.format == "text" && !o.quiet) fmt::print(stderr, "{}\n", summary_line(results, errors.size(), ignores.ignored));
+  if (o.format == "text" && !o.quiet)
+    fmt::print(stderr, "{}\n", summary_line(results, errors.size(), ignores.ignored, not_policies));
   if (!errors.empty()) return kExitInput;
   return failed ? kExitCheckFailed : kExitOk;
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
 #include "lint/context.h"
 #include "lint/input.h"
 #include "lint/kind_guess.h"
@@ -75,6 +76,24 @@ std::vector<Finding> lint_policy(const JsonDocument& doc, const JsonNode& node, 
   return findings;
 }
 
+namespace {
+
+// Whether an unwrapped document's top has what a policy has: a Statement, or a Version that is a policy
+// language date ("2012-10-17"; SDK models and compliance files carry versions like "2.0"). Names in any case,
+// so a policy with a misspelt element is still linted (and told so).
+bool has_policy_element(const JsonNode& node) {
+  if (!node.is_object()) return false;
+  for (const JsonMember& m : node.members) {
+    if (ascii_iequals(m.key, "Statement")) return true;
+    if (ascii_iequals(m.key, "Version") && m.value.is_string() && m.value.text.size() == 10 &&
+        m.value.text.compare(0, 2, "20") == 0 && m.value.text[4] == '-')
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 LintResult lint_text(std::string text, std::string file, const LintOptions& options) {
   LintResult result;
   result.file = file;
@@ -93,14 +112,17 @@ LintResult lint_text(std::string text, std::string file, const LintOptions& opti
     result.findings.push_back(syntax_finding(doc.error()));
     return result;
   }
+  const bool object_root = doc->root.is_object();
   Result<PolicyInput> input = find_policy(doc.take());
   if (!input) {
+    result.not_a_policy = !object_root;
     result.input_error = input.error();
     result.findings.push_back(syntax_finding(input.error()));
     return result;
   }
   if (!input->note.empty()) result.notes.push_back(input->note);
   const JsonNode& node = input->node();
+  result.not_a_policy = input->path.empty() && !has_policy_element(node);
   decide_kind(*input, options, result);
   result.findings = lint_policy(input->doc, node, input->pointer(), result.kind, options, result.kind_mixed,
                                 options.resource_type.empty() ? input->cloudformation_type : options.resource_type);

@@ -35,6 +35,9 @@ struct LintResult {
   std::vector<std::string> notes;  ///< e.g. "this looks like a trust policy; lint it with --type trust"
   std::optional<Error> input_error;  ///< unreadable or not JSON (also reported as a finding)
   std::string source;  ///< the text the findings' line:column refer to (for quoting source lines)
+  /// Valid JSON that is no policy: not an object, or an object with no Version, Statement or Id and no known
+  /// wrapper (an SDK model, a log). Still linted; a directory walk skips such files with a note.
+  bool not_a_policy = false;
 };
 
 /// Runs every rule over the policy object `node` found at `pointer` in `doc`, linted as `kind`.

@@ -49,4 +49,22 @@ grep -q "note: this looks like a role trust policy (every statement lets a Princ
   || fail "kind note: $(cat "$tmp/out")"
 "$bin" lint --type trust "$cases/trust/cross_account_trust_without_condition.ok.json" >"$tmp/out"; rc=$?
 [ $rc -eq 0 ] || fail "the same policy as --type trust is clean, got $rc: $(cat "$tmp/out")"
+# A directory's other JSON (an SDK model, a compliance file) is skipped with a note; a policy with a misspelt
+# element still is a policy (its Version says so) and fails; a non-policy named on the command line is linted.
+mkdir -p "$tmp/repo"
+cp "$cases/identity/invalid_action.ok.json" "$tmp/repo/policy.json"
+printf '{"version": "2.0", "metadata": {"apiVersion": "2010-05-08"}, "operations": {}}' >"$tmp/repo/model.json"
+printf '[{"Framework": "CIS", "Version": "1.4"}]' >"$tmp/repo/list.json"
+"$bin" lint "$tmp/repo" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 0 ] || fail "non-policies in a directory do not fail the run, got $rc: $(cat "$tmp/out" "$tmp/err")"
+grep -q "note: $tmp/repo/model.json: not linted: not a policy document" "$tmp/err" || fail "skip note: $(cat "$tmp/err")"
+grep -q "note: $tmp/repo/list.json: not linted: not a policy document" "$tmp/err" || fail "array skip note: $(cat "$tmp/err")"
+tail -1 "$tmp/err" | grep -q "^iamwarden lint: 1 policy (1 identity), no findings; 2 files in directories skipped (not policies)$" \
+  || fail "skip summary: $(cat "$tmp/err")"
+printf '{"Version": "2012-10-17", "Statment": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}' >"$tmp/repo/typo.json"
+"$bin" lint "$tmp/repo" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] || fail "a misspelt policy in a directory is linted and fails, got $rc: $(cat "$tmp/out" "$tmp/err")"
+grep -q "typo.json:1:27: error: unknown element \"Statment\"" "$tmp/out" || fail "misspelt policy finding: $(cat "$tmp/out")"
+"$bin" lint "$tmp/repo/model.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] || fail "a named non-policy is linted, got $rc: $(cat "$tmp/out" "$tmp/err")"
 exit 0

@@ -19,7 +19,7 @@ field() { sed -n "s/^ $1: //p" "$tmp/info"; }
 [ "$(field Version)" = "$version" ] || fail "Version $version: $(cat "$tmp/info")"
 [ "$(field Architecture)" = "$(dpkg --print-architecture)" ] || fail "Architecture: $(cat "$tmp/info")"
 depends=$(field Depends)
-for lib in libc6 libstdc++6 libfmt libsimdjson libgit2 libdeflate libtomlplusplus; do
+for lib in libc6 libstdc++6 libfmt libsimdjson libgit2 libdeflate libtomlplusplus libtcmalloc-minimal4; do
   [[ $depends == *"$lib"* ]] || fail "Depends names $lib: '$depends'"
 done
 

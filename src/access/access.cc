@@ -22,15 +22,15 @@ void for_each_layer_policy(const Layers& layers, F&& f) {
   for (const BoundedPolicy* p : layers.session) f(*p);
 }
 
-eval::PolicySet make_set(const Layers& layers, eval::CompiledPolicy BoundedPolicy::*which) {
+eval::PolicySet make_set(const Layers& layers, BoundedPolicy::Form BoundedPolicy::*which) {
   eval::PolicySet set;
-  for (const BoundedPolicy* p : layers.identity) set.identity.push_back(&(p->*which));
-  if (layers.boundary) set.boundary = &(layers.boundary->*which);
+  for (const BoundedPolicy* p : layers.identity) set.identity.push_back((p->*which).get());
+  if (layers.boundary) set.boundary = (layers.boundary->*which).get();
   for (const auto& level : layers.scp_levels) {
     set.scp_levels.emplace_back();
-    for (const BoundedPolicy* p : level) set.scp_levels.back().push_back(&(p->*which));
+    for (const BoundedPolicy* p : level) set.scp_levels.back().push_back((p->*which).get());
   }
-  for (const BoundedPolicy* p : layers.session) set.session.push_back(&(p->*which));
+  for (const BoundedPolicy* p : layers.session) set.session.push_back((p->*which).get());
   return set;
 }
 
@@ -63,10 +63,6 @@ std::string_view grant_name(Grant grant) {
 
 BoundedPolicy bound_and_compile(const policy::Policy& policy, std::string name, KnownKeys known) {
   BoundedPolicy out;
-  policy::Policy lower = bound_policy(policy, Bound::kLower, known);
-  policy::Policy upper = bound_policy(policy, Bound::kUpper, known);
-  policy::Policy every = bound_policy(policy, Bound::kEveryResource, known);
-  policy::Policy every_exact = bound_policy(policy, Bound::kEveryResourceExact, known);
   // The answer depends on who the principal is when a condition reads a key the principal decides
   // (in its key or a variable) or a Resource uses a variable (the exact search reads them all).
   for (const policy::Statement& st : policy.statements) {
@@ -78,11 +74,27 @@ BoundedPolicy bound_and_compile(const policy::Policy& policy, std::string name, 
     for (const policy::Located& r : st.resources)
       if (r.value.find("${") != std::string::npos) out.principal_dependent = true;
   }
-  out.original = eval::compile(policy, name);
-  out.every_resource = eval::compile(every, name);
-  out.every_exact = eval::compile(every_exact, name);
-  out.lower = eval::compile(lower, name);
-  out.upper = eval::compile(upper, std::move(name));
+  out.original = std::make_shared<const eval::CompiledPolicy>(eval::compile(policy, name));
+  // Each bound is compiled unless an earlier one kept exactly the same statements and clauses.
+  struct Built {
+    std::vector<uint32_t> shape;
+    BoundedPolicy::Form form;
+  };
+  std::vector<Built> built;
+  built.reserve(4);
+  std::vector<uint32_t> shape;
+  auto bounded = [&](Bound bound) {
+    policy::Policy p = bound_policy(policy, bound, known, &shape);
+    for (const Built& b : built)
+      if (b.shape == shape) return b.form;
+    BoundedPolicy::Form form = std::make_shared<const eval::CompiledPolicy>(eval::compile(p, name));
+    built.push_back({shape, form});
+    return form;
+  };
+  out.lower = bounded(Bound::kLower);
+  out.upper = bounded(Bound::kUpper);
+  out.every_resource = bounded(Bound::kEveryResource);
+  out.every_exact = bounded(Bound::kEveryResourceExact);
   return out;
 }
 
@@ -256,7 +268,7 @@ void AccessEvaluator::index_patterns() const {
   patterns_indexed_ = true;
   std::vector<std::pair<std::string_view, const eval::Pattern*>> named;
   for (const BoundedPolicy* p : policies_)
-    for (const eval::CompiledStatement& st : p->original.statements)
+    for (const eval::CompiledStatement& st : p->original->statements)
       for (const eval::CompiledAction& a : st.actions)
         if (!a.any && !a.name.is_star()) named.emplace_back(a.service, &a.name);
   std::sort(named.begin(), named.end());

@@ -34,13 +34,15 @@ enum class Grant : uint8_t {
 /// "denied", "conditional", "allowed".
 std::string_view grant_name(Grant grant);
 
-/// A policy compiled as written (for explanations) and bounded.
+/// A policy compiled as written (for explanations) and bounded. Bounds that keep the same statements
+/// and clauses share one compiled form (a policy without conditions often has one for all four).
 struct BoundedPolicy {
-  eval::CompiledPolicy original;
-  eval::CompiledPolicy lower;
-  eval::CompiledPolicy upper;
-  eval::CompiledPolicy every_resource;  ///< the Bound::kEveryResource bound
-  eval::CompiledPolicy every_exact;     ///< the Bound::kEveryResourceExact copy
+  using Form = std::shared_ptr<const eval::CompiledPolicy>;
+  Form original;
+  Form lower;
+  Form upper;
+  Form every_resource;  ///< the Bound::kEveryResource bound
+  Form every_exact;     ///< the Bound::kEveryResourceExact copy
   bool principal_dependent = false;  ///< a bound kept a condition on a principal key
 };
 

@@ -59,7 +59,7 @@ bool decided_clause(const policy::ConditionClause& clause, policy::Version versi
   return decided;
 }
 
-policy::Policy bound_policy(const policy::Policy& policy, Bound bound, KnownKeys known) {
+policy::Policy bound_policy(const policy::Policy& policy, Bound bound, KnownKeys known, std::vector<uint32_t>* shape) {
   // "Allowed" and "admin" speak of the principal's own account; the upper bound must also cover
   // requests on other accounts' resources.
   if (bound != Bound::kUpper && has(known, KnownKeys::kPrincipal)) known = known | KnownKeys::kOwnAccountResources;
@@ -68,18 +68,27 @@ policy::Policy bound_policy(const policy::Policy& policy, Bound bound, KnownKeys
   out.version = policy.version;
   out.has_version = policy.has_version;
   out.statement_array = policy.statement_array;
-  for (const policy::Statement& st : policy.statements) {
+  if (shape) shape->clear();
+  for (size_t si = 0; si < policy.statements.size(); ++si) {
+    const policy::Statement& st = policy.statements[si];
     policy::Statement copy = st;
     const bool allow = st.effect == policy::Effect::kAllow;
+    // Which clauses survive (positions), for the shape; all of them in the exact bound.
+    std::vector<uint32_t> kept_clauses;
     const bool all_resources = covers_all_resources(st);
     if (bound == Bound::kEveryResourceExact) {
       if (allow && !all_resources) continue;
     } else {
       copy.conditions.clear();
       bool undecided_conditions = false;
-      for (const policy::ConditionClause& c : st.conditions) {
-        if (decided_clause(c, policy.version, known)) copy.conditions.push_back(c);
-        else undecided_conditions = true;
+      for (size_t ci = 0; ci < st.conditions.size(); ++ci) {
+        const policy::ConditionClause& c = st.conditions[ci];
+        if (decided_clause(c, policy.version, known)) {
+          copy.conditions.push_back(c);
+          kept_clauses.push_back(static_cast<uint32_t>(ci));
+        } else {
+          undecided_conditions = true;
+        }
       }
       // Lower bound: an Allow must hold everywhere; a Deny counts wherever it might apply.
       // Upper bound: an Allow counts wherever it might hold; a Deny only where it surely applies.
@@ -92,6 +101,15 @@ policy::Policy bound_policy(const policy::Policy& policy, Bound bound, KnownKeys
     if (copy.resource_mode != policy::ElementMode::kAbsent) {
       copy.resource_mode = policy::ElementMode::kNormal;
       copy.resources.assign(1, policy::Located{"*", st.offset});
+    }
+    if (shape) {
+      shape->push_back(static_cast<uint32_t>(si));
+      if (bound == Bound::kEveryResourceExact) {
+        for (size_t ci = 0; ci < st.conditions.size(); ++ci) shape->push_back(static_cast<uint32_t>(ci));
+      } else {
+        shape->insert(shape->end(), kept_clauses.begin(), kept_clauses.end());
+      }
+      shape->push_back(UINT32_MAX);  // ends the statement
     }
     out.statements.push_back(std::move(copy));
   }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "policy/document.h"
 
@@ -47,6 +48,9 @@ bool decided_clause(const policy::ConditionClause& clause, policy::Version versi
 
 /// The bounded copy of a policy: statements rewritten with Resource "*" or dropped, undecided
 /// condition clauses removed. Statement indexes and Sids are kept so explanations point at the source.
-policy::Policy bound_policy(const policy::Policy& policy, Bound bound, KnownKeys known);
+/// `shape`, when given, receives what was kept (statement and clause positions): two bounds of one
+/// policy with equal shapes are equal policies, so they can share one compiled form.
+policy::Policy bound_policy(const policy::Policy& policy, Bound bound, KnownKeys known,
+                            std::vector<uint32_t>* shape = nullptr);
 
 }  // namespace iamwarden::access

@@ -279,8 +279,8 @@ class Builder {
     const eval::CompiledPolicy* trust = nullptr;
     const eval::CompiledPolicy* trust_upper = nullptr;
     if (role_target && role_target->trust && is_assume_role(p.action)) {
-      trust = &role_target->trust->original;
-      trust_upper = &role_target->trust->upper;
+      trust = role_target->trust->original.get();
+      trust_upper = role_target->trust->upper.get();
     }
     std::string memo_key = fmt::format("{}\n{}\n{}", p.action, resource, static_cast<const void*>(trust));
     for (const auto& [k, v] : keys) memo_key += fmt::format("\n{}={}", k, v);
@@ -324,7 +324,7 @@ class Builder {
                                                      account_.account_id, std::move(ctx));
         if (r) {
           eval::PolicySet set;
-          set.resource = &t.trust->upper;  // conditions such as aws:SourceAccount are the service's to meet
+          set.resource = t.trust->upper.get();  // conditions such as aws:SourceAccount are the service's to meet
           ok = eval::evaluate(*r, set).decision == eval::Decision::kAllowed;
         }
       }
@@ -572,7 +572,7 @@ class Builder {
       if (rp.match(target.first, eval::split_arn(target.first), ctx) != eval::MatchResult::kNoMatch) out.push_back(target.second);
     };
     for (const access::BoundedPolicy* p : sources_[from].pa.layers.identity) {
-      for (const eval::CompiledStatement& st : p->original.statements) {
+      for (const eval::CompiledStatement& st : p->original->statements) {
         if (st.effect != policy::Effect::kAllow || !eval::statement_matches_action(st, hash, service, name)) continue;
         if (st.resource_mode != policy::ElementMode::kNormal) {  // NotResource or none: anything
           out.clear();

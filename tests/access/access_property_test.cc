@@ -159,10 +159,10 @@ struct Principal {
 
   eval::PolicySet originals() const {
     eval::PolicySet set;
-    for (const auto& p : identity) set.identity.push_back(&p->original);
-    if (boundary) set.boundary = &boundary->original;
-    for (const auto& p : scps) set.scp_levels.push_back({&p->original});
-    for (const auto& p : session) set.session.push_back(&p->original);
+    for (const auto& p : identity) set.identity.push_back(p->original.get());
+    if (boundary) set.boundary = boundary->original.get();
+    for (const auto& p : scps) set.scp_levels.push_back({p->original.get()});
+    for (const auto& p : session) set.session.push_back(p->original.get());
     return set;
   }
 

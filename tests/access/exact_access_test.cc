@@ -72,9 +72,9 @@ struct Principal {
   eval::Decision decide(std::string_view action, std::string_view resource,
                         std::vector<std::pair<std::string, std::string>> keys = {}) const {
     eval::PolicySet set;
-    for (const BoundedPolicy& p : identity) set.identity.push_back(&p.original);
-    if (boundary) set.boundary = &boundary->original;
-    for (const BoundedPolicy& p : scps) set.scp_levels.push_back({&p.original});
+    for (const BoundedPolicy& p : identity) set.identity.push_back(p.original.get());
+    if (boundary) set.boundary = boundary->original.get();
+    for (const BoundedPolicy& p : scps) set.scp_levels.push_back({p.original.get()});
     eval::Context ctx;
     for (const auto& [k, v] : tags) (void)ctx.set("aws:PrincipalTag/" + k, v);
     if (!org.empty()) (void)ctx.set("aws:PrincipalOrgID", org);

@@ -14,6 +14,7 @@
 #include "escalation/graph.h"
 #include "escalation/report.h"
 #include "snapshot/completeness.h"
+#include "snapshot/principal.h"
 #include "snapshot/principal_suggest.h"
 #include "snapshot/snapshot.h"
 
@@ -29,6 +30,7 @@ struct PathsOptions {
   std::string format = "text";
   std::string data_dir;
   unsigned threads = 0;
+  std::string to, who_can_reach;
 };
 
 int run_paths(const PathsOptions& o) {
@@ -69,7 +71,22 @@ int run_paths(const PathsOptions& o) {
     }
     if (o.format == "text") fmt::print("{}\n\n", headline);
   }
-  escalation::Graph graph = escalation::find_paths(*account, *catalog, *restrictions, *methods, {o.max_depth, o.threads});
+  // --to / --who-can-reach: a user or role of the snapshot ("admin" is the default goal).
+  std::string to = !o.who_can_reach.empty() ? o.who_can_reach : o.to;
+  if (to == "admin") to.clear();
+  if (!to.empty()) {
+    if (Result<snapshot::PrincipalPolicies> found = snapshot::principal_policies(*account, to); !found) {
+      std::vector<std::string> near = snapshot::suggest_principals(*account, to);
+      fmt::print(stderr, "error: {}: no user or role \"{}\"{}\n", safe_text(input), safe_text(to),
+                 near.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", safe_text(near.front())));
+      return kExitInput;
+    }
+  }
+  escalation::Options options;
+  options.max_depth = o.max_depth;
+  options.threads = o.threads;
+  options.to = to;
+  escalation::Graph graph = escalation::find_paths(*account, *catalog, *restrictions, *methods, options);
   escalation::Selection selection;
   for (const std::string& name : o.from) {
     size_t i = graph.find(name);
@@ -81,7 +98,9 @@ int run_paths(const PathsOptions& o) {
     }
     selection.principals.push_back(i);
   }
-  fmt::print("{}", o.format == "json" ? escalation::paths_json(graph, selection) : escalation::paths_text(graph, selection));
+  fmt::print("{}", o.format == "json"  ? escalation::paths_json(graph, selection)
+                   : o.format == "dot" ? escalation::paths_dot(graph, selection)
+                                       : escalation::paths_text(graph, selection));
   for (size_t i : escalation::shown_principals(graph, selection))
     if (graph.nodes[i].depth > 0) return kExitCheckFailed;
   return kExitOk;
@@ -97,7 +116,11 @@ void add_paths_command(CLI::App& app, Runner& runner) {
   cmd->add_option("--from", o->from, "Only these users or roles (name or ARN; repeatable)");
   cmd->add_option("--max-depth", o->max_depth, "Longest path searched, in steps (default 8)")->check(CLI::Range(1, 64));
   cmd->add_flag("--allow-partial", o->allow_partial, "Answer from an incomplete snapshot instead of exiting 3");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--to", o->to, "Where paths end: admin (the default), or a user or role (name or ARN)");
+  cmd->add_option("--who-can-reach", o->who_can_reach, "Who can act as this user or role (name or ARN); same as --to")
+      ->excludes(cmd->get_option("--to"));
+  cmd->add_option("--format", o->format, "Output format: text, json, or dot (Graphviz)")
+      ->check(CLI::IsMember({"text", "json", "dot"}));
   cmd->add_option("--data-dir", o->data_dir, "Read catalog, managed-policy and escalation-method data from this folder");
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)");
   cmd->callback([o, &runner] { runner = [o] { return run_paths(*o); }; });

@@ -817,7 +817,58 @@ class Builder {
     return *slot;
   }
 
+  // Who can reach one user or role: backwards from it through the same edges as towards
+  // administrator, where an administrator reaches it in one step (it may do anything, this
+  // principal's credentials or trust included). Whoever can become administrator but has no shorter
+  // way reaches it through its path to administrator, then that step.
+  void search_goal(size_t goal) {
+    search_admin();
+    std::vector<std::pair<int, Step>> to_admin(graph_.admin);
+    for (size_t i = 0; i < graph_.admin; ++i) {
+      Node& n = graph_.nodes[i];
+      to_admin[i] = {n.depth, std::move(n.next)};
+      n.depth = -1;
+      n.next = {};
+    }
+    const Step as_administrator{nullptr, {}, goal, {}, {"an administrator: every action on every resource"}, false, {}};
+    graph_.nodes[goal].depth = 0;
+    next_frontier_.clear();
+    for (size_t i = 0; i < graph_.admin; ++i)
+      if (i != goal && to_admin[i].first == 0) reach(i, 1, as_administrator);
+    to_frontier({goal}, 1);
+    for (int depth = 2; depth <= options_.max_depth && !next_frontier_.empty(); ++depth) {
+      std::vector<size_t> frontier = std::move(next_frontier_);
+      next_frontier_.clear();
+      to_frontier(frontier, depth);
+    }
+    // The rest of those who can become administrator: their first step leads to a principal that
+    // reaches the goal (by its own path, or through the administrator sink, which takes the step above).
+    graph_.nodes[graph_.admin].depth = 1;
+    graph_.nodes[graph_.admin].next = as_administrator;
+    for (size_t i = 0; i < graph_.admin; ++i) {
+      Node& n = graph_.nodes[i];
+      if (n.depth < 0 && to_admin[i].first > 0) {
+        n.depth = to_admin[i].first + 1;
+        n.next = std::move(to_admin[i].second);
+      }
+    }
+  }
+
   void search() {
+    graph_.goal = graph_.admin;
+    if (!options_.to.empty()) {
+      const size_t goal = graph_.find(options_.to);
+      if (goal < graph_.admin) {
+        graph_.goal = goal;
+        search_goal(goal);
+        return;
+      }
+      graph_.notes.push_back("no user or role \"" + options_.to + "\": paths to administrator instead");
+    }
+    search_admin();
+  }
+
+  void search_admin() {
     std::vector<size_t> frontier;
     for (size_t i = 0; i < graph_.admin; ++i)
       if (graph_.nodes[i].depth == 0) frontier.push_back(i);

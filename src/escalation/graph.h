@@ -20,7 +20,7 @@ enum class NodeKind : uint8_t { kUser, kRole, kAdmin };
 
 /// One step of a path: the method used and what it reaches.
 struct Step {
-  const Method* method = nullptr;
+  const Method* method = nullptr;   ///< nullptr: the source is an administrator (paths to a user or role)
   std::vector<const Method*> with;  ///< methods it needs too (a boundary removal that uncaps it)
   size_t to = 0;                    ///< the node reached (Graph::admin for the administrator sink)
   std::string via;                  ///< what the method acts on (a group, a role it changes, a resource) when not `to`
@@ -40,6 +40,7 @@ struct Node {
 
 struct Options {
   int max_depth = 8;
+  std::string to;        ///< a user or role (name or ARN): who can reach it, instead of who can reach administrator
   unsigned threads = 0;  ///< 0 = every core
 };
 
@@ -50,10 +51,12 @@ struct Stats {
 struct Graph {
   std::vector<Node> nodes;  ///< users, then roles (snapshot order), then the administrator sink
   size_t admin = 0;         ///< index of the sink
+  size_t goal = 0;          ///< where paths end: the sink, or the user or role of Options::to
   std::vector<std::string> notes;  ///< what the snapshot could not show (no credential report, no inventory)
   Stats stats;
 
-  /// The steps from node i to the administrator sink (empty when it cannot reach it or is one).
+  bool to_admin() const { return goal == admin; }
+  /// The steps from node i to the goal (the administrator sink, or Options::to) (empty when it cannot reach it or is one).
   std::vector<const Step*> path(size_t i) const;
   /// A path is conditional when one of its steps is.
   bool conditional(size_t i) const;

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <set>
+#include <tuple>
+
 #include "base/json_writer.h"
 #include "base/safe_text.h"
 
@@ -25,9 +28,14 @@ std::string short_name(std::string_view arn) {
 }
 
 std::string method_label(const Step& s) {
-  std::string out = s.method ? s.method->id : "";
+  std::string out = s.method ? s.method->id : "administrator";
   for (const Method* m : s.with) out += " + " + m->id;
   return out;
+}
+
+// What paths end at, as a step names it: "admin", or the goal principal.
+std::string end_name(const Graph& graph, size_t node) {
+  return node == graph.admin ? "admin" : short_name(graph.nodes[node].arn);
 }
 
 std::string strings_json(const std::vector<std::string>& v) {
@@ -50,41 +58,49 @@ std::string paths_text(const Graph& graph, const Selection& selection) {
   std::string out;
   size_t admins = 0, reach = 0, conditional = 0;
   for (size_t i = 0; i < graph.admin; ++i) {
-    admins += graph.nodes[i].depth == 0 ? 1 : 0;
+    admins += i != graph.goal && graph.nodes[i].admin == access::Grant::kAllowed ? 1 : 0;
     if (graph.nodes[i].depth > 0) {
       ++reach;
       conditional += graph.conditional(i) ? 1 : 0;
     }
   }
-  fmt::format_to(std::back_inserter(out),
-                 "{} of {} principals can become administrator ({} only under conditions); administrators already: {}\n",
-                 reach, graph.admin, conditional, admins);
+  const std::string goal = graph.to_admin() ? "" : short_name(graph.nodes[graph.goal].arn);
+  if (graph.to_admin())
+    fmt::format_to(std::back_inserter(out),
+                   "{} of {} principals can become administrator ({} only under conditions); administrators already: {}\n",
+                   reach, graph.admin, conditional, admins);
+  else
+    fmt::format_to(std::back_inserter(out), "{} of {} principals can reach {} ({} only under conditions; {} administrator{} among them)\n",
+                   reach, graph.admin, safe_text(goal), conditional, admins, admins == 1 ? "" : "s");
   for (const std::string& n : graph.notes) fmt::format_to(std::back_inserter(out), "note: {}\n", safe_text(n));
+  const std::string target = graph.to_admin() ? "administrator" : safe_text(goal);
   for (size_t i : shown_principals(graph, selection)) {
     const Node& n = graph.nodes[i];
     out += "\n";
     if (n.depth == 0) {
-      fmt::format_to(std::back_inserter(out), "{} {}: an administrator already\n", kind_name(n.kind), safe_text(n.arn));
+      fmt::format_to(std::back_inserter(out), "{} {}: {}\n", kind_name(n.kind), safe_text(n.arn),
+                     graph.to_admin() ? "an administrator already" : "the principal asked about");
       continue;
     }
     if (n.depth < 0) {
-      fmt::format_to(std::back_inserter(out), "{} {}: no path to administrator found\n", kind_name(n.kind), safe_text(n.arn));
+      fmt::format_to(std::back_inserter(out), "{} {}: no path to {} found\n", kind_name(n.kind), safe_text(n.arn), target);
       for (const std::string& p : n.problems) fmt::format_to(std::back_inserter(out), "  warning: {}\n", safe_text(p));
       continue;
     }
     std::vector<const Step*> steps = graph.path(i);
-    fmt::format_to(std::back_inserter(out), "{} {}: administrator in {} step{}{}\n", kind_name(n.kind), safe_text(n.arn),
+    fmt::format_to(std::back_inserter(out), "{} {}: {} in {} step{}{}\n", kind_name(n.kind), safe_text(n.arn), target,
                    steps.size(), steps.size() == 1 ? "" : "s", graph.conditional(i) ? " (conditional)" : "");
     // alice → (iam-005 on role/ci) → role/ci → (sts-001) → admin
     std::string chain = short_name(n.arn);
     for (const Step* s : steps)
       chain += fmt::format(" → ({}{}) → {}", method_label(*s), s->via.empty() ? "" : " on " + short_name(s->via),
-                           s->to == graph.admin ? "admin" : short_name(graph.nodes[s->to].arn));
+                           end_name(graph, s->to));
     fmt::format_to(std::back_inserter(out), "  {}\n", safe_text(chain));
     for (size_t k = 0; k < steps.size(); ++k) {
       const Step& s = *steps[k];
-      fmt::format_to(std::back_inserter(out), "  {}. {} {}: {}\n", k + 1, method_label(s), s.method ? category_name(s.method->category) : "",
-                     safe_text(s.method ? s.method->name : ""));
+      fmt::format_to(std::back_inserter(out), "  {}. {} {}: {}\n", k + 1, method_label(s),
+                     s.method ? category_name(s.method->category) : "principal",
+                     safe_text(s.method ? s.method->name : "an administrator can act as any user or role"));
       for (const std::string& r : s.requests) fmt::format_to(std::back_inserter(out), "       allowed: {}\n", safe_text(r));
       for (const std::string& r : s.reasons) fmt::format_to(std::back_inserter(out), "       if: {}\n", safe_text(r));
     }
@@ -98,9 +114,15 @@ std::string paths_json(const Graph& graph, const Selection& selection) {
   bool first = true;
   for (size_t i : shown_principals(graph, selection)) {
     const Node& n = graph.nodes[i];
-    fmt::format_to(std::back_inserter(out), "{}{{\"principal\":{},\"type\":\"{}\",\"admin\":{},\"adminReachable\":{},\"conditional\":{}",
-                   first ? "" : ",", json_quote(n.arn), kind_name(n.kind), n.depth == 0 ? "true" : "false",
-                   n.depth > 0 ? "true" : "false", graph.conditional(i) ? "true" : "false");
+    if (graph.to_admin())
+      fmt::format_to(std::back_inserter(out), "{}{{\"principal\":{},\"type\":\"{}\",\"admin\":{},\"adminReachable\":{},\"conditional\":{}",
+                     first ? "" : ",", json_quote(n.arn), kind_name(n.kind), n.depth == 0 ? "true" : "false",
+                     n.depth > 0 ? "true" : "false", graph.conditional(i) ? "true" : "false");
+    else
+      fmt::format_to(std::back_inserter(out), "{}{{\"principal\":{},\"type\":\"{}\",\"admin\":{},\"reaches\":{},\"conditional\":{}",
+                     first ? "" : ",", json_quote(n.arn), kind_name(n.kind),
+                     n.admin == access::Grant::kAllowed ? "true" : "false", n.depth > 0 ? "true" : "false",
+                     graph.conditional(i) ? "true" : "false");
     first = false;
     out += ",\"steps\":[";
     std::vector<const Step*> steps = graph.path(i);
@@ -111,8 +133,9 @@ std::string paths_json(const Graph& graph, const Selection& selection) {
       fmt::format_to(std::back_inserter(out),
                      "{}{{\"method\":{},\"with\":{},\"name\":{},\"category\":\"{}\",\"to\":{},\"via\":{},\"requests\":{},"
                      "\"conditional\":{},\"reasons\":{}}}",
-                     k ? "," : "", json_quote(s.method ? s.method->id : ""), strings_json(with),
-                     json_quote(s.method ? s.method->name : ""), s.method ? category_name(s.method->category) : "",
+                     k ? "," : "", json_quote(s.method ? s.method->id : "administrator"), strings_json(with),
+                     json_quote(s.method ? s.method->name : "an administrator can act as any user or role"),
+                     s.method ? category_name(s.method->category) : "principal",
                      json_quote(s.to == graph.admin ? "admin" : graph.nodes[s.to].arn),
                      s.via.empty() ? "null" : json_quote(s.via), strings_json(s.requests), s.conditional ? "true" : "false",
                      strings_json(s.reasons));
@@ -121,12 +144,60 @@ std::string paths_json(const Graph& graph, const Selection& selection) {
   }
   size_t admins = 0, reach = 0;
   for (size_t i = 0; i < graph.admin; ++i) {
-    admins += graph.nodes[i].depth == 0 ? 1 : 0;
+    admins += i != graph.goal && graph.nodes[i].admin == access::Grant::kAllowed ? 1 : 0;
     reach += graph.nodes[i].depth > 0 ? 1 : 0;
   }
-  fmt::format_to(std::back_inserter(out), "],\"summary\":{{\"principals\":{},\"administrators\":{},\"adminReachable\":{}}},\"notes\":{}}}\n",
-                 graph.admin, admins, reach, strings_json(graph.notes));
+  if (graph.to_admin())
+    fmt::format_to(std::back_inserter(out), "],\"summary\":{{\"principals\":{},\"administrators\":{},\"adminReachable\":{}}},\"notes\":{}}}\n",
+                   graph.admin, admins, reach, strings_json(graph.notes));
+  else
+    fmt::format_to(std::back_inserter(out), "],\"target\":{},\"summary\":{{\"principals\":{},\"administrators\":{},\"reach\":{}}},\"notes\":{}}}\n",
+                   json_quote(graph.nodes[graph.goal].arn), graph.admin, admins, reach, strings_json(graph.notes));
   return out;
+}
+
+namespace {
+
+// A DOT string literal: control characters escaped as everywhere (safe_text), then quotes and backslashes.
+std::string dot_quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : safe_text(text)) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string paths_dot(const Graph& graph, const Selection& selection) {
+  std::string out = "digraph paths {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\"];\n";
+  std::vector<char> drawn(graph.nodes.size(), 0);
+  auto node = [&](size_t i) {
+    if (drawn[i]) return;
+    drawn[i] = 1;
+    const bool end = i == graph.goal;
+    fmt::format_to(std::back_inserter(out), "  n{} [label={}{}];\n", i, dot_quote(end_name(graph, i)),
+                   end                                     ? ", shape=doubleoctagon, style=bold"
+                   : i == graph.admin                      ? ", shape=octagon"
+                   : graph.nodes[i].kind == NodeKind::kUser ? ", shape=ellipse"
+                                                           : "");
+  };
+  std::set<std::tuple<size_t, size_t, std::string>> edges;  // each step once, however many paths share it
+  for (size_t i : shown_principals(graph, selection)) {
+    node(i);
+    size_t from = i;
+    for (const Step* s : graph.path(i)) {
+      node(s->to);
+      std::string label = method_label(*s);
+      if (!s->via.empty()) label += " on " + short_name(s->via);
+      if (edges.emplace(from, s->to, label).second)
+        fmt::format_to(std::back_inserter(out), "  n{} -> n{} [label={}{}];\n", from, s->to, dot_quote(label),
+                       s->conditional ? ", style=dashed" : "");
+      from = s->to;
+    }
+  }
+  return out + "}\n";
 }
 
 }  // namespace iamwarden::escalation

@@ -18,5 +18,8 @@ std::vector<size_t> shown_principals(const Graph& graph, const Selection& select
 
 std::string paths_text(const Graph& graph, const Selection& selection);
 std::string paths_json(const Graph& graph, const Selection& selection);
+/// A Graphviz digraph of the shown paths: principals and the goal as nodes, one edge per step labelled
+/// with its method (dashed when conditional). `dot -Tsvg` draws it.
+std::string paths_dot(const Graph& graph, const Selection& selection);
 
 }  // namespace iamwarden::escalation

@@ -34,6 +34,28 @@ python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert [p['principa
 [ $rc -eq 3 ] || fail "unknown --from exits 3, got $rc"
 grep -q 'did you mean "carol.smith"' "$tmp/err" || fail "suggestion: $(cat "$tmp/err")"
 
+# --to / --who-can-reach: who can act as one role; administrators in one step, escalators through admin.
+"$bin" paths "$demo" --who-can-reach ec2-bastion-admin >"$tmp/to" 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] || fail "--who-can-reach with paths exits 1, got $rc: $(cat "$tmp/err")"
+grep -q "principals can reach role/ec2-bastion-admin" "$tmp/to" || fail "--to summary: $(head -3 "$tmp/to")"
+grep -q "^  user/oscar.reyes → (administrator) → role/ec2-bastion-admin$" "$tmp/to" || fail "administrator step: $(cat "$tmp/to")"
+grep -q "^  user/carol.smith → (iam-001) → admin → (administrator) → role/ec2-bastion-admin$" "$tmp/to" \
+  || fail "escalation then administrator: $(cat "$tmp/to")"
+"$bin" paths "$demo" --to ec2-bastion-admin --format json >"$tmp/to.json"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['target'].endswith(':role/ec2-bastion-admin') and d['summary']['reach']>0, d['summary']" "$tmp/to.json" \
+  || fail "--to json: $(head -c 600 "$tmp/to.json")"
+"$bin" paths "$demo" --to ec2-bastion-admn >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 3 ] || fail "unknown --to exits 3, got $rc"
+grep -q 'did you mean "ec2-bastion-admin"' "$tmp/err" || fail "--to suggestion: $(cat "$tmp/err")"
+"$bin" paths "$demo" --to admin --from carol.smith >"$tmp/out" 2>&1
+grep -q "^  user/carol.smith → (iam-001) → admin$" "$tmp/out" || fail "--to admin is the default: $(cat "$tmp/out")"
+# DOT for Graphviz: one node per principal on a path, one labelled edge per step.
+"$bin" paths "$demo" --from carol.smith --format dot >"$tmp/out.dot"
+head -1 "$tmp/out.dot" | grep -q "^digraph paths {$" || fail "dot header: $(cat "$tmp/out.dot")"
+grep -q '\[label="user/carol.smith", shape=ellipse\];' "$tmp/out.dot" || fail "dot node: $(cat "$tmp/out.dot")"
+grep -q ' -> n[0-9]* \[label="iam-001"\];' "$tmp/out.dot" || fail "dot edge: $(cat "$tmp/out.dot")"
+tail -1 "$tmp/out.dot" | grep -q "^}$" || fail "dot closes: $(cat "$tmp/out.dot")"
+
 "$bin" paths "$tmp/nonexistent" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -eq 3 ] || fail "missing snapshot exits 3, got $rc"
 

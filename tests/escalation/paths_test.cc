@@ -98,13 +98,14 @@ struct Paths {
   // "iam-007" for a one-step path, "sts-001>sts-001" for two; "" when it cannot reach admin.
   std::string methods(std::string_view name) const {
     std::string out;
-    for (const Step* s : graph.path(graph.find(name))) out += (out.empty() ? "" : ">") + s->method->id;
+    for (const Step* s : graph.path(graph.find(name))) out += (out.empty() ? "" : ">") + (s->method ? s->method->id : "administrator");
     return out;
   }
   bool conditional(std::string_view name) const { return graph.conditional(graph.find(name)); }
 };
 
-Paths run(const AccountBuilder& b, const std::vector<std::pair<std::string, std::string>>& extra_files = {}) {
+Paths run(const AccountBuilder& b, const std::vector<std::pair<std::string, std::string>>& extra_files = {},
+          std::string to = "") {
   static const catalog::Catalog catalog = *catalog::load_catalog();
   static const catalog::CallerRestrictions restrictions = *catalog::load_caller_restrictions();
   static const MethodCatalog methods = *MethodCatalog::load();
@@ -121,7 +122,9 @@ Paths run(const AccountBuilder& b, const std::vector<std::pair<std::string, std:
   std::filesystem::remove_all(dir);
   EXPECT_TRUE(account.ok()) << (account.ok() ? "" : account.error().format());
   Paths out{account.take(), {}};
-  out.graph = find_paths(out.account, catalog, restrictions, methods, {});
+  Options options;
+  options.to = std::move(to);
+  out.graph = find_paths(out.account, catalog, restrictions, methods, options);
   return out;
 }
 
@@ -321,6 +324,54 @@ TEST(Paths, RendersTextAndJson) {
   std::string json = paths_json(p.graph, {});
   EXPECT_NE(json.find(R"("method":"iam-007")"), std::string::npos) << json;
   EXPECT_NE(json.find(R"("adminReachable":1)"), std::string::npos) << json;
+}
+
+// ---- who can reach a user or role (--to, --who-can-reach) ----
+
+TEST(Paths, WhoCanReachARoleThroughTrustAdministratorsAndEscalation) {
+  // start -> middle -> end by exact trust; boss is an administrator; selfish can make itself one;
+  // bystander can do nothing; end itself is no administrator.
+  Paths p = run(AccountBuilder()
+                    .user("start", {})
+                    .user("selfish", {policy(allow("iam:PutUserPolicy", arn("user", "selfish")))})
+                    .user("bystander", {})
+                    .group("admins", {}, true)
+                    .user("boss", {}, {"admins"})
+                    .role("middle", trust_arn(arn("user", "start")), {})
+                    .role("end", trust_arn(arn("role", "middle")), {}),
+                {}, "end");
+  EXPECT_EQ(p.graph.goal, p.graph.find("end"));
+  EXPECT_FALSE(p.graph.to_admin());
+  EXPECT_EQ(p.node("end").depth, 0);
+  EXPECT_EQ(p.methods("middle"), "sts-001");
+  EXPECT_EQ(p.methods("start"), "sts-001>sts-001");
+  EXPECT_EQ(p.methods("boss"), "administrator");
+  EXPECT_EQ(p.methods("selfish"), "iam-007>administrator");  // its path to administrator, then any role
+  EXPECT_EQ(p.methods("bystander"), "");
+  const std::vector<const Step*> selfish = p.graph.path(p.graph.find("selfish"));
+  ASSERT_EQ(selfish.size(), 2u);
+  EXPECT_EQ(selfish[0]->to, p.graph.admin);
+  EXPECT_EQ(selfish[1]->to, p.graph.goal);
+
+  std::string text = paths_text(p.graph, {});
+  EXPECT_NE(text.find("4 of 6 principals can reach role/end (0 only under conditions; 1 administrator among them)"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("user/selfish → (iam-007) → admin → (administrator) → role/end"), std::string::npos) << text;
+  std::string json = paths_json(p.graph, {});
+  EXPECT_NE(json.find(fmt::format(R"("target":"{}")", arn("role", "end"))), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("reach":4)"), std::string::npos) << json;
+  std::string dot = paths_dot(p.graph, {});
+  EXPECT_NE(dot.find("digraph paths {"), std::string::npos) << dot;
+  EXPECT_NE(dot.find(R"([label="role/end", shape=doubleoctagon, style=bold])"), std::string::npos) << dot;
+  EXPECT_NE(dot.find(R"([label="sts-001"])"), std::string::npos) << dot;
+}
+
+TEST(Paths, AnUnknownGoalFallsBackToAdministratorWithANote) {
+  Paths p = run(AccountBuilder().user("alice", {policy(allow("iam:PutUserPolicy", arn("user", "alice")))}), {}, "nobody");
+  EXPECT_TRUE(p.graph.to_admin());
+  EXPECT_EQ(p.methods("alice"), "iam-007");
+  ASSERT_FALSE(p.graph.notes.empty());
+  EXPECT_NE(p.graph.notes.back().find("no user or role \"nobody\""), std::string::npos);
 }
 
 }  // namespace

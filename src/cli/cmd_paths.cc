@@ -3,14 +3,18 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "base/json_writer.h"
 #include "base/safe_text.h"
 #include "catalog/caller_restrictions.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "escalation/diff.h"
 #include "escalation/graph.h"
 #include "escalation/report.h"
 #include "snapshot/completeness.h"
@@ -31,35 +35,19 @@ struct PathsOptions {
   std::string data_dir;
   unsigned threads = 0;
   std::string to, who_can_reach;
+  std::vector<std::string> diff;  ///< OLD NEW
 };
 
-int run_paths(const PathsOptions& o) {
-  if (o.args.size() != (o.gaad.empty() ? 1u : 0u)) {
-    fmt::print(stderr, "error: usage: iamwarden paths DIR [--from NAME|ARN]... (or --gaad FILE instead of DIR)\n");
-    return kExitUsage;
-  }
-  Result<catalog::Catalog> catalog = catalog::load_catalog(o.data_dir);
-  if (!catalog) {
-    fmt::print(stderr, "error: {}\n", catalog.error().format());
-    return kExitInput;
-  }
-  Result<catalog::CallerRestrictions> restrictions = catalog::load_caller_restrictions(o.data_dir);
-  if (!restrictions) {
-    fmt::print(stderr, "error: {}\n", restrictions.error().format());
-    return kExitInput;
-  }
-  Result<escalation::MethodCatalog> methods = escalation::MethodCatalog::load(o.data_dir);
-  if (!methods) {
-    fmt::print(stderr, "error: {}\n", methods.error().format());
-    return kExitInput;
-  }
-  const std::string input = o.gaad.empty() ? o.args[0] : o.gaad;
-  Result<snapshot::Account> account = snapshot::load_with_builtin_policies(o.gaad.empty() ? o.args[0] : "", o.gaad, o.data_dir);
+// A snapshot directory or one authorization-details file, loaded and checked for completeness (fail
+// closed, as audit and access: a path search on half an account finds half the paths). nullopt after
+// printing the error.
+std::optional<snapshot::Account> load_input(const std::string& dir, const std::string& gaad, const PathsOptions& o) {
+  const std::string input = gaad.empty() ? dir : gaad;
+  Result<snapshot::Account> account = snapshot::load_with_builtin_policies(dir, gaad, o.data_dir);
   if (!account) {
     fmt::print(stderr, "error: {}\n", account.error().format());
-    return kExitInput;
+    return std::nullopt;
   }
-  // Fail closed, as audit and access: a path search on half an account finds half the paths.
   std::vector<std::string> gaps;
   for (const snapshot::SnapshotGap& gap : snapshot::snapshot_gaps(*account)) gaps.push_back(snapshot::gap_line(gap));
   if (!gaps.empty()) {
@@ -67,10 +55,100 @@ int run_paths(const PathsOptions& o) {
     fmt::print(stderr, "{}\n", headline);
     if (!o.allow_partial) {
       fmt::print(stderr, "error: {}: incomplete snapshot; pass --allow-partial to answer from what is there\n", safe_text(input));
-      return kExitInput;
+      return std::nullopt;
     }
-    if (o.format == "text") fmt::print("{}\n\n", headline);
+    if (o.format == "text" && o.diff.empty()) fmt::print("{}\n\n", headline);
   }
+  return account.take();
+}
+
+struct Data {
+  catalog::Catalog catalog;
+  catalog::CallerRestrictions restrictions;
+  escalation::MethodCatalog methods;
+};
+
+std::optional<Data> load_data(const PathsOptions& o) {
+  Result<catalog::Catalog> catalog = catalog::load_catalog(o.data_dir);
+  if (!catalog) {
+    fmt::print(stderr, "error: {}\n", catalog.error().format());
+    return std::nullopt;
+  }
+  Result<catalog::CallerRestrictions> restrictions = catalog::load_caller_restrictions(o.data_dir);
+  if (!restrictions) {
+    fmt::print(stderr, "error: {}\n", restrictions.error().format());
+    return std::nullopt;
+  }
+  Result<escalation::MethodCatalog> methods = escalation::MethodCatalog::load(o.data_dir);
+  if (!methods) {
+    fmt::print(stderr, "error: {}\n", methods.error().format());
+    return std::nullopt;
+  }
+  return Data{catalog.take(), restrictions.take(), methods.take()};
+}
+
+// A path argument of --diff: a directory is a snapshot, a file one authorization-details file.
+std::optional<snapshot::Account> load_diff_side(const std::string& path, const PathsOptions& o) {
+  std::error_code ec;
+  const bool file = std::filesystem::is_regular_file(path, ec);
+  return load_input(file ? "" : path, file ? path : "", o);
+}
+
+// --diff OLD NEW: principals that can become administrator in NEW and could not in OLD.
+int run_diff(const PathsOptions& o, const Data& data) {
+  std::optional<snapshot::Account> old_account = load_diff_side(o.diff[0], o);
+  if (!old_account) return kExitInput;
+  std::optional<snapshot::Account> new_account = load_diff_side(o.diff[1], o);
+  if (!new_account) return kExitInput;
+  escalation::Options options;
+  options.max_depth = o.max_depth;
+  options.threads = o.threads;
+  const escalation::Graph old_graph = escalation::find_paths(*old_account, data.catalog, data.restrictions, data.methods, options);
+  const escalation::Graph new_graph = escalation::find_paths(*new_account, data.catalog, data.restrictions, data.methods, options);
+  const escalation::PathsDiff diff = escalation::diff_paths(old_graph, new_graph);
+  escalation::Selection selection{diff.new_paths};
+  const bool found = !diff.new_paths.empty() || !diff.new_administrators.empty();
+  if (o.format == "json") {
+    std::string admins = "[";
+    for (size_t i = 0; i < diff.new_administrators.size(); ++i)
+      admins += (i ? "," : "") + json_quote(new_graph.nodes[diff.new_administrators[i]].arn);
+    admins += "]";
+    fmt::print("{{\"old\":{},\"new\":{},\"newAdministrators\":{},\"newPaths\":{}}}\n", json_quote(o.diff[0]),
+               json_quote(o.diff[1]), admins,
+               diff.new_paths.empty() ? std::string("{\"principals\":[]}") : escalation::paths_json(new_graph, selection));
+    return found ? kExitCheckFailed : kExitOk;
+  }
+  fmt::print("paths --diff: {} principal{} can become administrator in {} and could not in {}; {} new administrator{}\n",
+             diff.new_paths.size(), diff.new_paths.size() == 1 ? "" : "s", safe_text(o.diff[1]), safe_text(o.diff[0]),
+             diff.new_administrators.size(), diff.new_administrators.size() == 1 ? "" : "s");
+  for (size_t i : diff.new_administrators)
+    fmt::print("administrator now: {}\n", safe_text(new_graph.nodes[i].arn));
+  if (!diff.new_paths.empty()) {
+    if (o.format == "dot") fmt::print("{}", escalation::paths_dot(new_graph, selection));
+    else fmt::print("\n{}", escalation::paths_text(new_graph, selection));
+  }
+  return found ? kExitCheckFailed : kExitOk;
+}
+
+int run_paths(const PathsOptions& o) {
+  if (!o.diff.empty()) {
+    if (!o.args.empty() || !o.gaad.empty() || !o.from.empty() || !o.to.empty() || !o.who_can_reach.empty()) {
+      fmt::print(stderr, "error: usage: iamwarden paths --diff OLD NEW (snapshot directories or authorization-details "
+                         "files; paths to administrator, without DIR, --gaad, --from or --to)\n");
+      return kExitUsage;
+    }
+    std::optional<Data> data = load_data(o);
+    return data ? run_diff(o, *data) : kExitInput;
+  }
+  if (o.args.size() != (o.gaad.empty() ? 1u : 0u)) {
+    fmt::print(stderr, "error: usage: iamwarden paths DIR [--from NAME|ARN]... (or --gaad FILE instead of DIR)\n");
+    return kExitUsage;
+  }
+  std::optional<Data> data = load_data(o);
+  if (!data) return kExitInput;
+  const std::string input = o.gaad.empty() ? o.args[0] : o.gaad;
+  std::optional<snapshot::Account> account = load_input(o.gaad.empty() ? o.args[0] : "", o.gaad, o);
+  if (!account) return kExitInput;
   // --to / --who-can-reach: a user or role of the snapshot ("admin" is the default goal).
   std::string to = !o.who_can_reach.empty() ? o.who_can_reach : o.to;
   if (to == "admin") to.clear();
@@ -86,7 +164,7 @@ int run_paths(const PathsOptions& o) {
   options.max_depth = o.max_depth;
   options.threads = o.threads;
   options.to = to;
-  escalation::Graph graph = escalation::find_paths(*account, *catalog, *restrictions, *methods, options);
+  escalation::Graph graph = escalation::find_paths(*account, data->catalog, data->restrictions, data->methods, options);
   escalation::Selection selection;
   for (const std::string& name : o.from) {
     size_t i = graph.find(name);
@@ -119,6 +197,9 @@ void add_paths_command(CLI::App& app, Runner& runner) {
   cmd->add_option("--to", o->to, "Where paths end: admin (the default), or a user or role (name or ARN)");
   cmd->add_option("--who-can-reach", o->who_can_reach, "Who can act as this user or role (name or ARN); same as --to")
       ->excludes(cmd->get_option("--to"));
+  cmd->add_option("--diff", o->diff, "OLD NEW: principals that can become administrator in NEW and could not in OLD "
+                                     "(snapshot directories or authorization-details files); exit 1 when there are any")
+      ->expected(2);
   cmd->add_option("--format", o->format, "Output format: text, json, or dot (Graphviz)")
       ->check(CLI::IsMember({"text", "json", "dot"}));
   cmd->add_option("--data-dir", o->data_dir, "Read catalog, managed-policy and escalation-method data from this folder");

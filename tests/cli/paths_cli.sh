@@ -56,6 +56,30 @@ grep -q '\[label="user/carol.smith", shape=ellipse\];' "$tmp/out.dot" || fail "d
 grep -q ' -> n[0-9]* \[label="iam-001"\];' "$tmp/out.dot" || fail "dot edge: $(cat "$tmp/out.dot")"
 tail -1 "$tmp/out.dot" | grep -q "^}$" || fail "dot closes: $(cat "$tmp/out.dot")"
 
+# --diff OLD NEW: a change that lets alice attach policies to herself is a new way to administrator (exit 1);
+# bob could already escalate (not new); the same account twice has nothing new (exit 0).
+user() { printf '{"UserName":"%s","UserId":"AIDA%s","Arn":"arn:aws:iam::111122223333:user/%s","Path":"/","CreateDate":"2024-01-01T00:00:00Z","GroupList":[],"UserPolicyList":[%s],"AttachedManagedPolicies":[]}' "$1" "$1" "$1" "$2"; }
+grant() { printf '{"PolicyName":"p","PolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"%s","Resource":"%s"}]}}' "$1" "$2"; }
+gaad() { printf '{"UserDetailList":[%s,%s],"GroupDetailList":[],"RoleDetailList":[],"Policies":[]}' "$1" "$2"; }
+bob=$(user bob "$(grant iam:PutUserPolicy arn:aws:iam::111122223333:user/bob)")
+gaad "$(user alice "")" "$bob" >"$tmp/old.json"
+gaad "$(user alice "$(grant iam:AttachUserPolicy '*')")" "$bob" >"$tmp/new.json"
+"$bin" paths --diff "$tmp/old.json" "$tmp/new.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] || fail "--diff with a new path exits 1, got $rc: $(cat "$tmp/out" "$tmp/err")"
+head -1 "$tmp/out" | grep -q "^paths --diff: 1 principal can become administrator in .*new.json and could not in .*old.json; 0 new administrators$" \
+  || fail "--diff headline: $(cat "$tmp/out")"
+grep -q "^  user/alice → (iam-008) → admin$" "$tmp/out" || fail "--diff path: $(cat "$tmp/out")"
+grep -q "user/bob →" "$tmp/out" && fail "--diff lists a principal that could escalate before: $(cat "$tmp/out")"
+"$bin" paths --diff "$tmp/old.json" "$tmp/new.json" --format json >"$tmp/diff.json"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert [p['principal'].rsplit('/',1)[1] for p in d['newPaths']['principals']]==['alice'] and d['newAdministrators']==[], d" "$tmp/diff.json" \
+  || fail "--diff json: $(cat "$tmp/diff.json")"
+"$bin" paths --diff "$tmp/old.json" "$tmp/old.json" >"$tmp/out"; rc=$?
+[ $rc -eq 0 ] || fail "--diff of an unchanged account exits 0, got $rc: $(cat "$tmp/out")"
+"$bin" paths --diff "$tmp/old.json" "$tmp/new.json" --from alice >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "--diff with --from is a usage error, got $rc"
+"$bin" paths --diff "$tmp/old.json" "$tmp/missing.json" >/dev/null 2>&1; rc=$?
+[ $rc -eq 3 ] || fail "--diff with an unreadable side exits 3, got $rc"
+
 "$bin" paths "$tmp/nonexistent" >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -eq 3 ] || fail "missing snapshot exits 3, got $rc"
 

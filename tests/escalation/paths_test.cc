@@ -9,6 +9,7 @@
 #include "base/files.h"
 #include "catalog/caller_restrictions.h"
 #include "catalog/catalog.h"
+#include "escalation/diff.h"
 #include "escalation/graph.h"
 #include "escalation/report.h"
 #include "snapshot/snapshot.h"
@@ -372,6 +373,26 @@ TEST(Paths, AnUnknownGoalFallsBackToAdministratorWithANote) {
   EXPECT_EQ(p.methods("alice"), "iam-007");
   ASSERT_FALSE(p.graph.notes.empty());
   EXPECT_NE(p.graph.notes.back().find("no user or role \"nobody\""), std::string::npos);
+}
+
+// ---- --diff ----
+
+TEST(Paths, DiffReportsOnlyWhatTheNewAccountAdds) {
+  const std::string self_put = policy(allow("iam:PutUserPolicy", arn("user", "bob")));
+  Paths before = run(AccountBuilder().user("alice", {}).user("bob", {self_put}).user("carol", {}).group("admins", {}, true));
+  Paths after = run(AccountBuilder()
+                        .user("alice", {policy(allow("iam:PutUserPolicy", arn("user", "alice")))})  // new path
+                        .user("bob", {self_put})                                                    // had one
+                        .group("admins", {}, true)
+                        .user("carol", {}, {"admins"})   // new administrator
+                        .user("dave", {self_put}));      // new principal, but its grant names bob: no path
+  const PathsDiff diff = diff_paths(before.graph, after.graph);
+  ASSERT_EQ(diff.new_paths.size(), 1u);
+  EXPECT_EQ(after.graph.nodes[diff.new_paths[0]].arn, arn("user", "alice"));
+  ASSERT_EQ(diff.new_administrators.size(), 1u);
+  EXPECT_EQ(after.graph.nodes[diff.new_administrators[0]].arn, arn("user", "carol"));
+  EXPECT_TRUE(diff_paths(after.graph, after.graph).new_paths.empty());
+  EXPECT_TRUE(diff_paths(after.graph, before.graph).new_paths.empty());  // removing paths adds none
 }
 
 }  // namespace

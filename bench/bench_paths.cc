@@ -46,7 +46,9 @@ int main(int argc, char** argv) {
   const double load_s = seconds_since(start);
   const double load_mib = peak_mib();
   start = std::chrono::steady_clock::now();
-  escalation::Graph graph = escalation::find_paths(*account, *catalog, *restrictions, *methods, {8, threads});
+  escalation::Options options;
+  options.threads = threads;
+  escalation::Graph graph = escalation::find_paths(*account, *catalog, *restrictions, *methods, options);
   const double paths_s = seconds_since(start);
   size_t admins = 0, reach = 0, conditional = 0;
   for (size_t i = 0; i < graph.admin; ++i) {

@@ -40,8 +40,8 @@ struct Node {
 
 struct Options {
   int max_depth = 8;
-  std::string to;        ///< a user or role (name or ARN): who can reach it, instead of who can reach administrator
   unsigned threads = 0;  ///< 0 = every core
+  std::string to;        ///< a user or role (name or ARN): who can reach it, instead of who can reach administrator
 };
 
 struct Stats {

@@ -27,20 +27,32 @@ bool allows(const policy::Statement& st, std::string_view action) {
   });
 }
 
+bool trusts_roles_anywhere(const policy::Statement& st) {
+  return st.effect == policy::Effect::kAllow && st.action_mode == policy::ElementMode::kNormal &&
+         std::any_of(st.principals.begin(), st.principals.end(), [](const policy::PrincipalEntry& p) {
+           return p.type == policy::PrincipalType::kService && iequals(p.value.value, "rolesanywhere.amazonaws.com");
+         });
+}
+
 void run(LintContext& context) {
   if (context.kind() != policy::PolicyKind::kTrust) return;
-  for (const policy::Statement& st : context.policy().statements) {
-    if (st.effect != policy::Effect::kAllow || st.action_mode != policy::ElementMode::kNormal) continue;
-    for (const policy::PrincipalEntry& p : st.principals) {
-      if (p.type != policy::PrincipalType::kService || !iequals(p.value.value, "rolesanywhere.amazonaws.com")) continue;
-      std::vector<std::string> missing;
-      for (std::string_view needed : kNeeded)
-        if (!allows(st, needed)) missing.emplace_back(needed);
-      if (!missing.empty())
-        context.report(kMeta.code, p.value.offset, st.pointer + "/Principal",
-                       fmt::format("rolesanywhere.amazonaws.com also needs {}", join_limited(missing, 3)));
+  // The three actions may be split over several statements for the service: what counts is the policy.
+  std::vector<const policy::Statement*> statements;
+  for (const policy::Statement& st : context.policy().statements)
+    if (trusts_roles_anywhere(st)) statements.push_back(&st);
+  if (statements.empty()) return;
+  std::vector<std::string> missing;
+  for (std::string_view needed : kNeeded)
+    if (std::none_of(statements.begin(), statements.end(), [&](const policy::Statement* st) { return allows(*st, needed); }))
+      missing.emplace_back(needed);
+  if (missing.empty()) return;
+  const policy::Statement& first = *statements.front();
+  for (const policy::PrincipalEntry& p : first.principals)
+    if (p.type == policy::PrincipalType::kService && iequals(p.value.value, "rolesanywhere.amazonaws.com")) {
+      context.report(kMeta.code, p.value.offset, first.pointer + "/Principal",
+                     fmt::format("rolesanywhere.amazonaws.com also needs {}", join_limited(missing, 3)));
+      return;
     }
-  }
 }
 
 }  // namespace

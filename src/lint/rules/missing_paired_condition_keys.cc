@@ -21,19 +21,22 @@ constexpr LintMeta kMeta{"missing_paired_condition_keys", Severity::kSecurityWar
                          "admit callers or sources the author did not mean.",
                          "add one of the recommended keys to the same statement's Condition"};
 
-const std::vector<catalog::PairedConditionKey>& pairs() {
-  // The embedded data is part of the binary; a copy that does not parse is a build defect the data test catches.
-  static const std::vector<catalog::PairedConditionKey> loaded = [] {
-    Result<std::vector<catalog::PairedConditionKey>> result = catalog::load_paired_condition_keys();
-    return result ? result.take() : std::vector<catalog::PairedConditionKey>{};
-  }();
-  return loaded;
-}
-
 std::string lowered(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = ascii_lower(c);
   return out;
+}
+
+// The pairs with their key globs lower-cased once (keys compare ignoring case).
+const std::vector<catalog::PairedConditionKey>& pairs() {
+  // The embedded data is part of the binary; a copy that does not parse is a build defect the data test catches.
+  static const std::vector<catalog::PairedConditionKey> loaded = [] {
+    Result<std::vector<catalog::PairedConditionKey>> result = catalog::load_paired_condition_keys();
+    std::vector<catalog::PairedConditionKey> out = result ? result.take() : std::vector<catalog::PairedConditionKey>{};
+    for (catalog::PairedConditionKey& p : out) p.key = lowered(p.key);
+    return out;
+  }();
+  return loaded;
 }
 
 // An ARN value that does not pin an account: none written, or a wildcard in it.
@@ -76,7 +79,7 @@ void run(LintContext& context) {
     for (const policy::ConditionClause& clause : st.conditions) {
       const std::string key = lowered(clause.key.value);
       for (const catalog::PairedConditionKey& pair : pairs()) {
-        if (!glob_match(lowered(pair.key), key) || !applies(pair, clause)) continue;
+        if (!glob_match(pair.key, key) || !applies(pair, clause)) continue;
         const std::vector<std::string> recommended = recommended_for(pair, clause.key.value);
         if (statement_uses_any(st, recommended)) continue;
         context.report(kMeta.code, clause.key.offset, context.clause_pointer(st, clause),

@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,6 +32,39 @@ using Keys = std::vector<std::pair<std::string, std::string>>;
 
 constexpr std::string_view kAllowAll = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})";
 
+// The users and roles a policy set's Allow statements for an action may name (conditions aside):
+// every one, or the union of sorted node lists (one per Resource item; shared between sources).
+struct ItemUnion {
+  bool all = false;
+  std::vector<const std::vector<uint32_t>*> lists;
+
+  bool contains(size_t node) const {
+    if (all) return true;
+    return std::any_of(lists.begin(), lists.end(),
+                       [&](const std::vector<uint32_t>* l) { return std::binary_search(l->begin(), l->end(), node); });
+  }
+  size_t size_hint() const {
+    size_t n = 0;
+    for (const std::vector<uint32_t>* l : lists) n += l->size();
+    return n;
+  }
+};
+
+// What the identity policies and the permissions boundary both may name.
+struct Named {
+  ItemUnion identity, boundary;  // boundary.all when there is none
+
+  bool all() const { return identity.all && boundary.all; }
+  bool contains(size_t node) const { return identity.contains(node) && boundary.contains(node); }
+  /// The side to walk (not `all`): the smaller.
+  const ItemUnion& walk() const {
+    if (identity.all) return boundary;
+    if (boundary.all) return identity;
+    return identity.size_hint() <= boundary.size_hint() ? identity : boundary;
+  }
+  size_t size_hint() const { return all() ? SIZE_MAX : walk().size_hint(); }
+};
+
 // A principal that can act: its layers, an evaluator, and the grant of every method action.
 struct Source {
   access::PrincipalAccess pa;
@@ -39,7 +73,8 @@ struct Source {
   // Requests already decided (templates, "*" and the principal itself recur across methods and targets).
   std::unordered_map<std::string, std::pair<Grant, std::vector<std::string>>> decided;
   // Per method action: the users or roles its identity policies may name (nullopt: not computed).
-  std::vector<std::optional<std::vector<size_t>>> named;
+  std::vector<std::optional<Named>> named;
+  std::vector<std::unique_ptr<std::vector<uint32_t>>> own_lists;  // items with policy variables: this source's
   // Per method: a request that does not depend on the target was denied, so no target can work.
   std::vector<char> dead;
 };
@@ -191,10 +226,10 @@ class Builder {
   void index_trust() {
     for (size_t i = 0; i < graph_.admin; ++i) {
       by_arn_.emplace(graph_.nodes[i].arn, i);
-      (graph_.nodes[i].kind == NodeKind::kUser ? users_by_arn_ : roles_by_arn_).emplace_back(graph_.nodes[i].arn, i);
+      principals_by_arn_.emplace_back(graph_.nodes[i].arn, i);
     }
-    std::sort(users_by_arn_.begin(), users_by_arn_.end());
-    std::sort(roles_by_arn_.begin(), roles_by_arn_.end());
+    std::sort(principals_by_arn_.begin(), principals_by_arn_.end());
+    broad_.assign(graph_.admin, 0);
     for (size_t i = 0; i < targets_.size(); ++i) {
       Target& t = targets_[i];
       if (!t.role || !t.role->trust_policy) continue;
@@ -225,7 +260,10 @@ class Builder {
       }
       for (const std::string& a : t.trusted_arns)
         if (auto it = by_arn_.find(a); it != by_arn_.end()) named_in_trust_[it->second].push_back(i);
-      if (t.broad) broad_roles_.push_back(i);
+      if (t.broad) {
+        broad_roles_.push_back(i);
+        broad_[i] = 1;
+      }
     }
   }
 
@@ -313,7 +351,10 @@ class Builder {
   // A trust policy admits a service principal (for passed roles).
   bool trusts_service(size_t role, std::string_view service) {
     const std::string key = fmt::format("{}\n{}", role, service);
-    if (auto it = service_trust_.find(key); it != service_trust_.end()) return it->second;
+    {
+      std::lock_guard<std::mutex> lock(memo_mutex_);
+      if (auto it = service_trust_.find(key); it != service_trust_.end()) return it->second;
+    }
     bool ok = false;
     const Target& t = targets_[role];
     if (t.trust) {
@@ -329,6 +370,7 @@ class Builder {
         }
       }
     }
+    std::lock_guard<std::mutex> lock(memo_mutex_);
     service_trust_.emplace(key, ok);
     return ok;
   }
@@ -500,23 +542,24 @@ class Builder {
   // Self-escalation gains what the boundary lets through: admin only when an allow-all identity
   // policy under the same boundary and SCPs would be one.
   Grant capped_admin(size_t node) {
-    if (auto it = capped_.find(node); it != capped_.end()) return it->second;
     const access::Layers& layers = sources_[node].pa.layers;
     if (!layers.boundary) return Grant::kAllowed;
     // Principals with the same boundary and SCPs share the answer unless a condition reads their keys.
-    std::string shared;
     bool principal_dependent = layers.boundary->principal_dependent;
-    shared = fmt::format("{}", static_cast<const void*>(layers.boundary));
+    std::string shared = fmt::format("{}", static_cast<const void*>(layers.boundary));
     for (const auto& level : layers.scp_levels)
       for (const access::BoundedPolicy* p : level) {
         principal_dependent = principal_dependent || p->principal_dependent;
         shared += fmt::format(",{}", static_cast<const void*>(p));
       }
-    if (!principal_dependent)
-      if (auto it = capped_shared_.find(shared); it != capped_shared_.end()) return capped_.emplace(node, it->second).first->second;
+    if (principal_dependent) shared = fmt::format("node {}", node);
+    {
+      std::lock_guard<std::mutex> lock(memo_mutex_);
+      if (auto it = capped_.find(shared); it != capped_.end()) return it->second;
+    }
     Grant g = admin_with(node, {allow_all()}, true);
-    capped_.emplace(node, g);
-    if (!principal_dependent) capped_shared_.emplace(std::move(shared), g);
+    std::lock_guard<std::mutex> lock(memo_mutex_);
+    capped_.emplace(std::move(shared), g);
     return g;
   }
 
@@ -539,64 +582,119 @@ class Builder {
     next_frontier_.push_back(from);
   }
 
-  // Layer 1: methods that end at the administrator sink.
+  // Layer 1: methods that end at the administrator sink (sources in parallel; each writes only its own state).
   void to_admin() {
     const std::vector<Method>& all = methods_.all();
-    for (size_t from = 0; from < graph_.admin; ++from) {
-      if (!source(from) || graph_.nodes[from].depth >= 0) continue;
-      std::optional<Step> best;
+    allow_all();  // built once before the workers share it
+    std::vector<std::optional<Step>> found(graph_.admin);
+    parallel_for(graph_.admin, worker_count(options_.threads, graph_.admin), [&](unsigned, size_t from) {
+      if (!source(from) || graph_.nodes[from].depth >= 0) return;
+      std::optional<Step>& best = found[from];
       for (size_t mi = 0; mi < all.size() && !(best && !best->conditional); ++mi) {
         const Method& m = all[mi];
         // Joining a group ends at the sink too: the group is no principal one could act as.
         const bool ends_here = m.gains == Gains::kAdmin || m.target == TargetKind::kGroup;
         if (!ends_here || !kind_fits(m, from) || !possible(m, mi, sources_[from])) continue;
-        std::optional<Step> found = admin_edge(from, mi);
-        if (found && (!best || (best->conditional && !found->conditional))) best = std::move(found);
+        std::optional<Step> step = admin_edge(from, mi);
+        if (step && (!best || (best->conditional && !step->conditional))) best = std::move(step);
       }
-      if (best) reach(from, 1, std::move(*best));
-    }
+    });
+    for (size_t from = 0; from < graph_.admin; ++from)
+      if (found[from]) reach(from, 1, std::move(*found[from]));
   }
 
-  // Users or roles whose ARN some Allow statement of the source's identity policies for `action`
-  // may name (conditions aside): the only targets worth asking the engine about. Items with a long
-  // literal prefix are looked up in the sorted ARNs; others are matched against every target.
-  std::vector<size_t> targets_named(size_t from, std::string_view action, bool users) {
+  // The users and roles one Resource item matches, in node order. Items without policy variables
+  // are looked up once for every source; items with a long literal prefix by prefix in the sorted
+  // ARNs, others against every principal.
+  std::vector<uint32_t> match_item(const eval::ResourcePattern& rp, const eval::Context& ctx) const {
+    std::vector<uint32_t> out;
+    auto take = [&](const std::pair<std::string, size_t>& target) {
+      if (rp.match(target.first, eval::split_arn(target.first), ctx) != eval::MatchResult::kNoMatch)
+        out.push_back(static_cast<uint32_t>(target.second));
+    };
+    const std::string& src = rp.source();
+    const size_t literal = std::min(src.find_first_of("*?$"), src.size());
+    if (literal >= 26) {  // past "arn:aws:iam::123456789012:"
+      const std::string prefix = src.substr(0, literal);
+      for (auto it = std::lower_bound(principals_by_arn_.begin(), principals_by_arn_.end(), std::make_pair(prefix, size_t{0}));
+           it != principals_by_arn_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+        take(*it);
+    } else {
+      for (const auto& t : principals_by_arn_) take(t);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  // Users or roles whose ARN some Allow statement of the source's identity policies (and of its
+  // permissions boundary) for `action` may name, conditions aside: the only targets worth asking the
+  // engine about.
+  Named targets_named(size_t from, std::string_view action) {
     const std::string folded = fold(action);
     const size_t colon = folded.find(':');
     const std::string service = folded.substr(0, colon), name = folded.substr(colon + 1);
     const uint64_t hash = eval::key_hash(service);
-    const std::vector<std::pair<std::string, size_t>>& sorted = users ? users_by_arn_ : roles_by_arn_;
-    const eval::Context& ctx = sources_[from].pa.context;
-    std::vector<size_t> out;
-    auto take = [&](const eval::ResourcePattern& rp, const std::pair<std::string, size_t>& target) {
-      if (rp.match(target.first, eval::split_arn(target.first), ctx) != eval::MatchResult::kNoMatch) out.push_back(target.second);
-    };
-    for (const access::BoundedPolicy* p : sources_[from].pa.layers.identity) {
-      for (const eval::CompiledStatement& st : p->original->statements) {
-        if (st.effect != policy::Effect::kAllow || !eval::statement_matches_action(st, hash, service, name)) continue;
-        if (st.resource_mode != policy::ElementMode::kNormal) {  // NotResource or none: anything
-          out.clear();
-          for (const auto& t : sorted) out.push_back(t.second);
-          std::sort(out.begin(), out.end());
-          return out;
-        }
-        for (const eval::ResourcePattern& rp : st.resources) {
-          const std::string& src = rp.source();
-          const size_t literal = std::min(src.find_first_of("*?$"), src.size());
-          if (literal >= 26) {  // past "arn:aws:iam::123456789012:"
-            const std::string prefix = src.substr(0, literal);
-            for (auto it = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(prefix, size_t{0}));
-                 it != sorted.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
-              take(rp, *it);
-          } else {
-            for (const auto& t : sorted) take(rp, t);
+    Source& source = sources_[from];
+    auto named_by = [&](const std::vector<const access::BoundedPolicy*>& policies) {
+      ItemUnion out;
+      for (const access::BoundedPolicy* p : policies) {
+        for (const eval::CompiledStatement& st : p->original->statements) {
+          if (st.effect != policy::Effect::kAllow || !eval::statement_matches_action(st, hash, service, name)) continue;
+          if (st.resource_mode != policy::ElementMode::kNormal) {  // NotResource or none: anything
+            out.all = true;
+            out.lists.clear();
+            return out;
+          }
+          for (const eval::ResourcePattern& rp : st.resources) {
+            if (rp.is_star()) {
+              out.all = true;
+              out.lists.clear();
+              return out;
+            }
+            const std::vector<uint32_t>* list = nullptr;
+            if (rp.source().find("${") != std::string::npos) {
+              source.own_lists.push_back(std::make_unique<std::vector<uint32_t>>(match_item(rp, source.pa.context)));
+              list = source.own_lists.back().get();
+            } else {
+              {
+                std::lock_guard<std::mutex> lock(memo_mutex_);
+                if (auto it = item_targets_.find(rp.source()); it != item_targets_.end()) list = it->second.get();
+              }
+              if (!list) {
+                auto matched = std::make_unique<std::vector<uint32_t>>(match_item(rp, source.pa.context));
+                std::lock_guard<std::mutex> lock(memo_mutex_);
+                list = item_targets_.emplace(rp.source(), std::move(matched)).first->second.get();
+              }
+            }
+            if (!list->empty() && std::find(out.lists.begin(), out.lists.end(), list) == out.lists.end()) out.lists.push_back(list);
           }
         }
       }
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+      return out;
+    };
+    Named out;
+    out.identity = named_by(source.pa.layers.identity);
+    if (source.pa.layers.boundary) out.boundary = named_by({source.pa.layers.boundary});
+    else out.boundary.all = true;
     return out;
+  }
+
+  // Calls f(target) for each node `named` (not all()) holds, in node order, until f returns true.
+  template <typename F>
+  void for_each_named(const Named& named, F&& f) {
+    const ItemUnion& walk = named.walk();
+    const ItemUnion& other = &walk == &named.identity ? named.boundary : named.identity;
+    if (walk.lists.size() == 1) {
+      for (uint32_t t : *walk.lists.front())
+        if (other.contains(t) && f(t)) return;
+      return;
+    }
+    std::vector<uint32_t> touched;
+    for (const std::vector<uint32_t>* l : walk.lists) touched.insert(touched.end(), l->begin(), l->end());
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (uint32_t t : touched)
+      if (other.contains(t) && f(t)) return;
   }
 
   std::optional<Step> admin_edge(size_t from, size_t mi) {
@@ -615,50 +713,19 @@ class Builder {
       a.step.to = graph_.admin;
       return a.step;
     }
-    std::vector<size_t> targets;
-    switch (m.target) {
-      case TargetKind::kSelf: targets.push_back(from); break;
-      case TargetKind::kUser:
-      case TargetKind::kRole: {
-        const bool assumes = std::any_of(m.permissions.begin(), m.permissions.end(), [](const Permission& p) {
-          return p.resource == ResourceRole::kTarget && is_assume_role(p.action);
-        });
-        if (assumes && m.target == TargetKind::kRole) {
-          for (size_t t : named_in_trust_[from]) targets.push_back(t);
-          for (size_t t : broad_roles_) targets.push_back(t);
-          break;
-        }
-        // Targets every request on the target may name (each list is sorted).
-        std::optional<std::vector<size_t>> both;
-        for (const Permission& p : m.permissions) {
-          if (p.resource != ResourceRole::kTarget) continue;
-          const std::vector<size_t>& named = named_targets(from, p.action, m.target == TargetKind::kUser);
-          if (!both) {
-            both = named;
-            continue;
-          }
-          std::vector<size_t> common;
-          std::set_intersection(both->begin(), both->end(), named.begin(), named.end(), std::back_inserter(common));
-          both = std::move(common);
-        }
-        if (!both) break;
-        for (size_t t : *both)
-          if (t != from && !(targets_[t].role && targets_[t].role->service_linked())) targets.push_back(t);
-        break;
-      }
-      case TargetKind::kOwnGroup:
-      case TargetKind::kGroup: return group_edge(from, mi);
-    }
-    for (size_t t : targets) {
-      if (sources_[from].dead[mi]) break;
+    if (m.target == TargetKind::kOwnGroup || m.target == TargetKind::kGroup) return group_edge(from, mi);
+    // The first target that works (a definite one would not be found faster).
+    std::optional<Step> found;
+    auto try_target = [&](size_t t) {
+      if (sources_[from].dead[mi]) return true;
       Attempt a = attempt(from, mi, t);
-      if (!a.ok) continue;
+      if (!a.ok) return false;
       // What is written is capped by the changed principal's boundary.
       const bool self = t == from;
       Grant cap = self ? capped_admin(from) : (targets_[t].role && targets_[t].role->boundary ? Grant::kConditional : Grant::kAllowed);
       if (cap == Grant::kDenied) {
         std::optional<Attempt> removal = boundary_removal(from);
-        if (!removal) continue;
+        if (!removal) return false;
         a.step.with.push_back(removal->step.method);
         for (std::string& r : removal->step.requests) a.step.requests.push_back(std::move(r));
         a.step.conditional = a.step.conditional || removal->step.conditional;
@@ -669,10 +736,48 @@ class Builder {
       }
       if (!self) a.step.via = graph_.nodes[t].arn;
       a.step.to = graph_.admin;
-      if (!a.step.conditional) return a.step;
-      return a.step;  // the first target that works; a definite one would not be found faster
+      found = std::move(a.step);
+      return true;
+    };
+    if (m.target == TargetKind::kSelf) {
+      try_target(from);
+      return found;
     }
-    return std::nullopt;
+    // Another user or role: only targets every request on the target may name and, for AssumeRole,
+    // whose trust may admit the source; the smallest candidate list is walked.
+    const bool assumes = std::any_of(m.permissions.begin(), m.permissions.end(), [](const Permission& p) {
+      return p.resource == ResourceRole::kTarget && is_assume_role(p.action);
+    });
+    const bool roles = m.target == TargetKind::kRole;
+    std::vector<const Named*> needs;
+    for (const Permission& p : m.permissions)
+      if (p.resource == ResourceRole::kTarget && !is_assume_role(p.action)) needs.push_back(&named_targets(from, p.action));
+    static const std::vector<size_t> kNone;
+    auto in_trust = named_in_trust_.find(from);
+    const std::vector<size_t>& trusting = in_trust == named_in_trust_.end() ? kNone : in_trust->second;
+    auto eligible_then_try = [&](size_t t) {
+      if (t == from || (graph_.nodes[t].kind == NodeKind::kRole) != roles) return false;
+      if (targets_[t].role && targets_[t].role->service_linked()) return false;
+      if (assumes && roles && !broad_[t] && std::find(trusting.begin(), trusting.end(), t) == trusting.end()) return false;
+      if (!std::all_of(needs.begin(), needs.end(), [&](const Named* n) { return n->contains(t); })) return false;
+      return try_target(t);
+    };
+    const Named* smallest = nullptr;
+    for (const Named* n : needs)
+      if (!n->all() && (!smallest || n->size_hint() < smallest->size_hint())) smallest = n;
+    if (assumes && roles && (!smallest || trusting.size() + broad_roles_.size() < smallest->size_hint())) {
+      for (size_t t : trusting)
+        if (eligible_then_try(t)) return found;
+      for (size_t t : broad_roles_)
+        if (eligible_then_try(t)) return found;
+    } else if (smallest) {
+      for_each_named(*smallest, eligible_then_try);
+    } else {
+      const size_t begin = roles ? account_.iam.users.size() : 0, end = roles ? graph_.admin : account_.iam.users.size();
+      for (size_t t = begin; t < end; ++t)
+        if (eligible_then_try(t)) break;
+    }
+    return found;
   }
 
   // Group methods: change a group the user is in (own-group), or join a group (group) whose
@@ -685,6 +790,26 @@ class Builder {
       const bool member = std::find(user->groups.begin(), user->groups.end(), g.name) != user->groups.end();
       if (m.target == TargetKind::kOwnGroup && !member) continue;
       if (m.target == TargetKind::kGroup && member) continue;
+      // Joining: only groups whose own policies make an administrator are tried (a user's and a
+      // group's policies that only together make one are not found: deciding every user with
+      // every group would not scale). Decided once per group, before any request.
+      std::vector<const access::BoundedPolicy*> group_policies;
+      if (m.target == TargetKind::kGroup) {
+        const size_t group_index = static_cast<size_t>(&g - account_.iam.groups.data());
+        std::optional<Grant> known;
+        {
+          std::lock_guard<std::mutex> lock(memo_mutex_);
+          if (auto it = group_admin_.find(group_index); it != group_admin_.end()) known = it->second;
+        }
+        if (known == Grant::kDenied) continue;
+        group_policies = policies_of(g);
+        if (!known) {
+          known = admin_with(from, group_policies, false);
+          std::lock_guard<std::mutex> lock(memo_mutex_);
+          group_admin_.emplace(group_index, *known);
+        }
+        if (*known == Grant::kDenied) continue;
+      }
       Step step;
       step.method = &m;
       Source& s = sources_[from];
@@ -706,16 +831,7 @@ class Builder {
       }
       if (!ok) continue;
       Grant gained = Grant::kAllowed;
-      if (m.target == TargetKind::kGroup) {
-        // Joining: the user's policies plus the group's. Only groups whose own policies make an
-        // administrator are tried (a user's and a group's policies that only together make one
-        // are not found): deciding every user with every group would not scale.
-        std::vector<const access::BoundedPolicy*> group_policies = policies_of(g);
-        const size_t group_index = static_cast<size_t>(&g - account_.iam.groups.data());
-        auto known = group_admin_.find(group_index);
-        if (known == group_admin_.end())
-          known = group_admin_.emplace(group_index, admin_with(from, group_policies, false)).first;
-        if (known->second == Grant::kDenied) continue;
+      if (m.target == TargetKind::kGroup) {  // the user's policies plus the group's
         std::vector<const access::BoundedPolicy*> identity = s.pa.layers.identity;
         identity.insert(identity.end(), group_policies.begin(), group_policies.end());
         gained = admin_with(from, identity, true);
@@ -799,21 +915,25 @@ class Builder {
             if (in_frontier[target]) try_edge(from, target);
           continue;
         }
-        const std::vector<size_t>& named = named_targets(from, first->action, m.target == TargetKind::kUser);
-        if (named.size() > kind_frontier.size()) {
-          for (size_t target : kind_frontier) try_edge(from, target);
+        const Named& named = named_targets(from, first->action);
+        if (named.all() || named.size_hint() > kind_frontier.size()) {
+          for (size_t target : kind_frontier)
+            if (named.contains(target)) try_edge(from, target);
         } else {
-          for (size_t target : named)
-            if (in_frontier[target]) try_edge(from, target);
+          const NodeKind kind = m.target == TargetKind::kUser ? NodeKind::kUser : NodeKind::kRole;
+          for_each_named(named, [&](size_t target) {
+            if (in_frontier[target] && graph_.nodes[target].kind == kind) try_edge(from, target);
+            return graph_.nodes[from].depth >= 0;
+          });
         }
       }
     }
   }
 
-  const std::vector<size_t>& named_targets(size_t from, const std::string& action, bool users) {
+  const Named& named_targets(size_t from, const std::string& action) {
     const size_t index = action_index_.at(fold(action));
-    std::optional<std::vector<size_t>>& slot = sources_[from].named[index];
-    if (!slot) slot = targets_named(from, action, users);
+    std::optional<Named>& slot = sources_[from].named[index];
+    if (!slot) slot = targets_named(from, action);
     return *slot;
   }
 
@@ -893,18 +1013,20 @@ class Builder {
   std::vector<Source> sources_;
   std::vector<Target> targets_;
   std::unordered_map<std::string, size_t> by_arn_;
-  std::vector<std::pair<std::string, size_t>> users_by_arn_, roles_by_arn_;  // sorted by ARN
+  std::vector<std::pair<std::string, size_t>> principals_by_arn_;  // users and roles, sorted by ARN
+  std::unordered_map<std::string, std::unique_ptr<std::vector<uint32_t>>> item_targets_;  // Resource item -> nodes
+  std::vector<char> broad_;  // per node: a role whose trust admits accounts or wildcards
   std::unordered_map<std::string, size_t> action_index_;  // folded action -> index into actions_
   std::vector<std::vector<size_t>> method_candidates_;
   std::map<size_t, std::vector<size_t>> named_in_trust_;  // principal -> roles whose trust names it exactly
   std::vector<size_t> broad_roles_;                        // roles whose trust admits accounts or wildcards
   std::unordered_map<std::string, bool> service_trust_;
-  std::map<size_t, Grant> capped_;
-  std::unordered_map<std::string, Grant> capped_shared_;
-  std::unordered_map<size_t, Grant> group_admin_;  // group index -> its own policies make an administrator  // boundary and SCPs -> capped answer
+  std::unordered_map<std::string, Grant> capped_;  // boundary and SCPs (or one node) -> what self-escalation gains
+  std::unordered_map<size_t, Grant> group_admin_;  // group index -> its own policies make an administrator
+  std::mutex memo_mutex_;  // the memos above and item_targets_, shared by the workers of to_admin
   std::unique_ptr<access::BoundedPolicy> allow_all_;
   std::vector<size_t> next_frontier_;
-  size_t requests_ = 0;
+  std::atomic<size_t> requests_ = 0;
   bool inventory_complete_ = false;
 };
 

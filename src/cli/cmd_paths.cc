@@ -36,6 +36,7 @@ struct PathsOptions {
   unsigned threads = 0;
   std::string to, who_can_reach;
   std::vector<std::string> diff;  ///< OLD NEW
+  bool fix = false;
 };
 
 // A snapshot directory or one authorization-details file, loaded and checked for completeness (fail
@@ -132,9 +133,9 @@ int run_diff(const PathsOptions& o, const Data& data) {
 
 int run_paths(const PathsOptions& o) {
   if (!o.diff.empty()) {
-    if (!o.args.empty() || !o.gaad.empty() || !o.from.empty() || !o.to.empty() || !o.who_can_reach.empty()) {
+    if (!o.args.empty() || !o.gaad.empty() || !o.from.empty() || !o.to.empty() || !o.who_can_reach.empty() || o.fix) {
       fmt::print(stderr, "error: usage: iamwarden paths --diff OLD NEW (snapshot directories or authorization-details "
-                         "files; paths to administrator, without DIR, --gaad, --from or --to)\n");
+                         "files; paths to administrator, without DIR, --gaad, --from, --to or --fix)\n");
       return kExitUsage;
     }
     std::optional<Data> data = load_data(o);
@@ -152,6 +153,10 @@ int run_paths(const PathsOptions& o) {
   // --to / --who-can-reach: a user or role of the snapshot ("admin" is the default goal).
   std::string to = !o.who_can_reach.empty() ? o.who_can_reach : o.to;
   if (to == "admin") to.clear();
+  if (o.fix && (!to.empty() || o.format == "dot")) {
+    fmt::print(stderr, "error: usage: --fix cuts the paths to administrator: without --to/--who-can-reach, in text or json\n");
+    return kExitUsage;
+  }
   if (!to.empty()) {
     if (Result<snapshot::PrincipalPolicies> found = snapshot::principal_policies(*account, to); !found) {
       std::vector<std::string> near = snapshot::suggest_principals(*account, to);
@@ -164,6 +169,7 @@ int run_paths(const PathsOptions& o) {
   options.max_depth = o.max_depth;
   options.threads = o.threads;
   options.to = to;
+  options.fix = o.fix;
   escalation::Graph graph = escalation::find_paths(*account, data->catalog, data->restrictions, data->methods, options);
   escalation::Selection selection;
   for (const std::string& name : o.from) {
@@ -179,6 +185,7 @@ int run_paths(const PathsOptions& o) {
   fmt::print("{}", o.format == "json"  ? escalation::paths_json(graph, selection)
                    : o.format == "dot" ? escalation::paths_dot(graph, selection)
                                        : escalation::paths_text(graph, selection));
+  if (o.fix && o.format == "text") fmt::print("\n{}", escalation::fix_text(graph));
   for (size_t i : escalation::shown_principals(graph, selection))
     if (graph.nodes[i].depth > 0) return kExitCheckFailed;
   return kExitOk;
@@ -200,6 +207,8 @@ void add_paths_command(CLI::App& app, Runner& runner) {
   cmd->add_option("--diff", o->diff, "OLD NEW: principals that can become administrator in NEW and could not in OLD "
                                      "(snapshot directories or authorization-details files); exit 1 when there are any")
       ->expected(2);
+  cmd->add_flag("--fix", o->fix, "Also print the fewest policy edits (Deny statements) found that cut every path to "
+                                 "administrator, checked by searching again with them");
   cmd->add_option("--format", o->format, "Output format: text, json, or dot (Graphviz)")
       ->check(CLI::IsMember({"text", "json", "dot"}));
   cmd->add_option("--data-dir", o->data_dir, "Read catalog, managed-policy and escalation-method data from this folder");

@@ -77,6 +77,15 @@ struct Source {
   std::vector<std::unique_ptr<std::vector<uint32_t>>> own_lists;  // items with policy variables: this source's
   // Per method: a request that does not depend on the target was denied, so no target can work.
   std::vector<char> dead;
+  // Edits of `paths --fix` under trial: (lower-case action, "*" or one resource) treated as denied.
+  std::vector<std::pair<std::string, std::string>> bans;
+
+  bool banned(std::string_view action, std::string_view resource) const {
+    if (bans.empty()) return false;
+    const std::string folded = eval::fold_case(action);
+    return std::any_of(bans.begin(), bans.end(),
+                       [&](const auto& b) { return b.first == folded && (b.second == "*" || b.second == resource); });
+  }
 };
 
 // What the search needs about a target principal.
@@ -120,6 +129,7 @@ class Builder {
     analyse_sources();
     index_trust();
     search();
+    if (options_.fix && graph_.to_admin()) fix();
     graph_.stats.requests = requests_;
     return std::move(graph_);
   }
@@ -312,6 +322,7 @@ class Builder {
                            role_target->trusted_arns.end();
     if (auto it = action_index_.find(fold(p.action)); it != action_index_.end() && !named)
       if (s.grants[it->second] == Grant::kDenied) return false;
+    if (s.banned(p.action, resource)) return false;
     Keys keys;
     for (const auto& [k, v] : p.context) keys.emplace_back(k, fill_template(v, account_.partition, account_.account_id));
     const eval::CompiledPolicy* trust = nullptr;
@@ -485,7 +496,7 @@ class Builder {
           for (const std::string& arn : existing) {
             if (arn.empty()) {  // not in the snapshot: the grant on some resource decides
               auto it = action_index_.find(fold(p.action));
-              ok = it != action_index_.end() && s.grants[it->second] != Grant::kDenied;
+              ok = it != action_index_.end() && s.grants[it->second] != Grant::kDenied && !s.banned(p.action, "*");
               if (ok) step.requests.push_back(fmt::format("{} on a {} running as the role", p.action, m.resource_type));
             } else {
               ok = request(s, p, arn, nullptr, step);
@@ -986,6 +997,33 @@ class Builder {
       graph_.notes.push_back("no user or role \"" + options_.to + "\": paths to administrator instead");
     }
     search_admin();
+  }
+
+  // `--fix`: the edits are found by searching again with trial edits applied as bans; the graph
+  // keeps the paths found without them.
+  void fix() {
+    Graph base = graph_;
+    auto search_with = [&](const std::vector<Ban>& bans) -> const Graph& {
+      for (Source& s : sources_) {
+        s.bans.clear();
+        std::fill(s.dead.begin(), s.dead.end(), 0);  // a denial may have come from a ban
+      }
+      for (const Ban& b : bans)
+        if (b.principal < sources_.size()) sources_[b.principal].bans.emplace_back(b.action, b.resource);
+      for (size_t i = 0; i < graph_.admin; ++i)
+        if (graph_.nodes[i].depth != 0) {
+          graph_.nodes[i].depth = -1;
+          graph_.nodes[i].next = {};
+        }
+      next_frontier_.clear();
+      search_admin();
+      return graph_;
+    };
+    Fix found = find_fix(account_, base, search_with);
+    found.computed = true;
+    for (Source& s : sources_) s.bans.clear();
+    graph_.nodes = std::move(base.nodes);
+    graph_.fix = std::move(found);
   }
 
   void search_admin() {

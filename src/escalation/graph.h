@@ -11,6 +11,7 @@
 #include "base/result.h"
 #include "catalog/caller_restrictions.h"
 #include "catalog/catalog.h"
+#include "escalation/fix.h"
 #include "escalation/method.h"
 #include "snapshot/account.h"
 
@@ -42,6 +43,7 @@ struct Options {
   int max_depth = 8;
   unsigned threads = 0;  ///< 0 = every core
   std::string to;        ///< a user or role (name or ARN): who can reach it, instead of who can reach administrator
+  bool fix = false;      ///< also find the edits that cut every path to administrator (Graph::fix)
 };
 
 struct Stats {
@@ -54,6 +56,7 @@ struct Graph {
   size_t goal = 0;          ///< where paths end: the sink, or the user or role of Options::to
   std::vector<std::string> notes;  ///< what the snapshot could not show (no credential report, no inventory)
   Stats stats;
+  Fix fix;  ///< with Options::fix (paths to administrator only)
 
   bool to_admin() const { return goal == admin; }
   /// The steps from node i to the goal (the administrator sink, or Options::to) (empty when it cannot reach it or is one).

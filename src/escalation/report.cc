@@ -148,11 +148,81 @@ std::string paths_json(const Graph& graph, const Selection& selection) {
     reach += graph.nodes[i].depth > 0 ? 1 : 0;
   }
   if (graph.to_admin())
-    fmt::format_to(std::back_inserter(out), "],\"summary\":{{\"principals\":{},\"administrators\":{},\"adminReachable\":{}}},\"notes\":{}}}\n",
-                   graph.admin, admins, reach, strings_json(graph.notes));
+    fmt::format_to(std::back_inserter(out), "],\"summary\":{{\"principals\":{},\"administrators\":{},\"adminReachable\":{}}},{}\"notes\":{}}}\n",
+                   graph.admin, admins, reach, graph.fix.computed ? "\"fix\":" + fix_json(graph) + "," : "",
+                   strings_json(graph.notes));
   else
     fmt::format_to(std::back_inserter(out), "],\"target\":{},\"summary\":{{\"principals\":{},\"administrators\":{},\"reach\":{}}},\"notes\":{}}}\n",
                    json_quote(graph.nodes[graph.goal].arn), graph.admin, admins, reach, strings_json(graph.notes));
+  return out;
+}
+
+namespace {
+
+const char* where_name(FixWhere w) {
+  switch (w) {
+    case FixWhere::kPrincipal: return "principal";
+    case FixWhere::kGroup: return "group";
+    case FixWhere::kPolicy: return "policy";
+    case FixWhere::kTrust: return "trust";
+  }
+  return "principal";
+}
+
+std::string names(const Graph& graph, const std::vector<size_t>& nodes, size_t limit) {
+  std::string out;
+  for (size_t k = 0; k < nodes.size() && k < limit; ++k) out += (k ? ", " : "") + short_name(graph.nodes[nodes[k]].arn);
+  if (nodes.size() > limit) out += fmt::format(" and {} more", nodes.size() - limit);
+  return out;
+}
+
+}  // namespace
+
+std::string fix_text(const Graph& graph) {
+  const Fix& fix = graph.fix;
+  std::string out;
+  const size_t n = fix.edits.size();
+  if (fix.complete)
+    fmt::format_to(std::back_inserter(out),
+                   "fix: {} edit{} cut{} every path to administrator (checked by searching again with {}: no principal that is "
+                   "not an administrator can then become one)\n",
+                   n, n == 1 ? "" : "s", n == 1 ? "s" : "", n == 1 ? "it" : "them");
+  else
+    fmt::format_to(std::back_inserter(out), "fix: {} edit{} found; {} principal{} still reach administrator with them: {}\n", n,
+                   n == 1 ? "" : "s", fix.remaining.size(), fix.remaining.size() == 1 ? "" : "s",
+                   safe_text(names(graph, fix.remaining, 10)));
+  for (size_t k = 0; k < n; ++k) {
+    const FixEdit& e = fix.edits[k];
+    std::string place = e.kind == FixWhere::kTrust       ? fmt::format("in the trust policy of {}", e.where)
+                        : e.kind == FixWhere::kPrincipal ? fmt::format("to {}", e.where)
+                        : e.kind == FixWhere::kGroup
+                            ? fmt::format("to group {} ({} member{})", e.where, e.applies_to.size(), e.applies_to.size() == 1 ? "" : "s")
+                            : fmt::format("in policy {} (attached to {} principal{})", e.where, e.applies_to.size(),
+                                          e.applies_to.size() == 1 ? "" : "s");
+    fmt::format_to(std::back_inserter(out), "  {}. {}, add\n       {}\n", k + 1, safe_text(place), safe_text(e.statement()));
+    if (e.resource != "*" && e.kind != FixWhere::kTrust)
+      fmt::format_to(std::back_inserter(out), "     (or remove {} from the trust policy of {})\n",
+                     safe_text(e.kind == FixWhere::kPrincipal ? short_name(e.where) : "them"), safe_text(short_name(e.resource)));
+    if (!e.cuts.empty())
+      fmt::format_to(std::back_inserter(out), "     cuts the shortest path of {}\n", safe_text(names(graph, e.cuts, 10)));
+  }
+  return out;
+}
+
+std::string fix_json(const Graph& graph) {
+  const Fix& fix = graph.fix;
+  std::string out = fmt::format("{{\"complete\":{},\"edits\":[", fix.complete ? "true" : "false");
+  auto arns = [&](const std::vector<size_t>& nodes) {
+    std::vector<std::string> v;
+    for (size_t i : nodes) v.push_back(graph.nodes[i].arn);
+    return strings_json(v);
+  };
+  for (size_t k = 0; k < fix.edits.size(); ++k) {
+    const FixEdit& e = fix.edits[k];
+    fmt::format_to(std::back_inserter(out), "{}{{\"kind\":\"{}\",\"where\":{},\"statement\":{},\"appliesTo\":{},\"cuts\":{}}}",
+                   k ? "," : "", where_name(e.kind), json_quote(e.where), e.statement(), arns(e.applies_to), arns(e.cuts));
+  }
+  fmt::format_to(std::back_inserter(out), "],\"remaining\":{},\"searches\":{}}}", arns(fix.remaining), fix.searches);
   return out;
 }
 

@@ -17,6 +17,9 @@ struct Selection {
 std::vector<size_t> shown_principals(const Graph& graph, const Selection& selection);
 
 std::string paths_text(const Graph& graph, const Selection& selection);
+/// The edits of `--fix` (Graph::fix), as text and as the JSON object paths_json embeds under "fix".
+std::string fix_text(const Graph& graph);
+std::string fix_json(const Graph& graph);
 std::string paths_json(const Graph& graph, const Selection& selection);
 /// A Graphviz digraph of the shown paths: principals and the goal as nodes, one edge per step labelled
 /// with its method (dashed when conditional). `dot -Tsvg` draws it.

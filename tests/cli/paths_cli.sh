@@ -56,6 +56,25 @@ grep -q '\[label="user/carol.smith", shape=ellipse\];' "$tmp/out.dot" || fail "d
 grep -q ' -> n[0-9]* \[label="iam-001"\];' "$tmp/out.dot" || fail "dot edge: $(cat "$tmp/out.dot")"
 tail -1 "$tmp/out.dot" | grep -q "^}$" || fail "dot closes: $(cat "$tmp/out.dot")"
 
+# --fix: Deny statements that cut every path, checked by searching again; one in the Developers group covers its five members.
+"$bin" paths "$demo" --fix >"$tmp/fix"; rc=$?
+[ $rc -eq 1 ] || fail "--fix still exits 1 (paths exist today), got $rc"
+grep -q "^fix: [0-9]* edits cut every path to administrator (checked by searching again" "$tmp/fix" || fail "--fix headline: $(sed -n '/^fix:/,$p' "$tmp/fix")"
+grep -A1 "to group arn:aws:iam::111122223333:group/Developers (5 members), add" "$tmp/fix" \
+  | grep -q '{"Effect":"Deny","Action":"iam:CreatePolicyVersion","Resource":"\*"}' || fail "--fix group edit: $(sed -n '/^fix:/,$p' "$tmp/fix")"
+"$bin" paths "$demo" --fix --format json >"$tmp/fix.json"
+python3 - "$tmp/fix.json" <<'PY' || fail "--fix json: $(head -c 1500 "$tmp/fix.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+fix = d["fix"]
+assert fix["complete"] and fix["remaining"] == [] and fix["edits"], fix
+e = fix["edits"][0]
+assert e["kind"] == "group" and e["where"].endswith(":group/Developers") and e["statement"]["Effect"] == "Deny", e
+assert len(e["cuts"]) == 5, e
+PY
+"$bin" paths "$demo" --fix --to ec2-bastion-admin >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "--fix with --to is a usage error, got $rc"
+
 # --diff OLD NEW: a change that lets alice attach policies to herself is a new way to administrator (exit 1);
 # bob could already escalate (not new); the same account twice has nothing new (exit 0).
 user() { printf '{"UserName":"%s","UserId":"AIDA%s","Arn":"arn:aws:iam::111122223333:user/%s","Path":"/","CreateDate":"2024-01-01T00:00:00Z","GroupList":[],"UserPolicyList":[%s],"AttachedManagedPolicies":[]}' "$1" "$1" "$1" "$2"; }

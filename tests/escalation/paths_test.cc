@@ -106,7 +106,7 @@ struct Paths {
 };
 
 Paths run(const AccountBuilder& b, const std::vector<std::pair<std::string, std::string>>& extra_files = {},
-          std::string to = "") {
+          std::string to = "", bool fix = false) {
   static const catalog::Catalog catalog = *catalog::load_catalog();
   static const catalog::CallerRestrictions restrictions = *catalog::load_caller_restrictions();
   static const MethodCatalog methods = *MethodCatalog::load();
@@ -125,6 +125,7 @@ Paths run(const AccountBuilder& b, const std::vector<std::pair<std::string, std:
   Paths out{account.take(), {}};
   Options options;
   options.to = std::move(to);
+  options.fix = fix;
   out.graph = find_paths(out.account, catalog, restrictions, methods, options);
   return out;
 }
@@ -393,6 +394,87 @@ TEST(Paths, DiffReportsOnlyWhatTheNewAccountAdds) {
   EXPECT_EQ(after.graph.nodes[diff.new_administrators[0]].arn, arn("user", "carol"));
   EXPECT_TRUE(diff_paths(after.graph, after.graph).new_paths.empty());
   EXPECT_TRUE(diff_paths(after.graph, before.graph).new_paths.empty());  // removing paths adds none
+}
+
+// ---- --fix ----
+
+Paths run_fix(const AccountBuilder& b) { return run(b, {}, "", true); }
+
+TEST(PathsFix, OneGroupEditCutsTheSameGrantForEveryMember) {
+  const std::string put_self = policy(allow("iam:PutUserPolicy", "arn:aws:iam::111122223333:user/${aws:username}"));
+  AccountBuilder b;
+  b.group("ops", {put_self}).user("ann", {}, {"ops"}).user("ben", {}, {"ops"}).user("cat", {}, {"ops"});
+  Paths p = run_fix(b);
+  ASSERT_TRUE(p.graph.fix.computed);
+  EXPECT_TRUE(p.graph.fix.complete);
+  ASSERT_EQ(p.graph.fix.edits.size(), 1u);
+  const FixEdit& e = p.graph.fix.edits[0];
+  EXPECT_EQ(e.kind, FixWhere::kGroup);
+  EXPECT_EQ(e.where, arn("group", "ops"));
+  EXPECT_EQ(e.statement(), R"({"Effect":"Deny","Action":"iam:PutUserPolicy","Resource":"*"})");
+  EXPECT_EQ(e.cuts.size(), 3u);
+  // The edit made for real: the group's policies with the Deny added leave no path.
+  AccountBuilder fixed;
+  fixed.group("ops", {put_self, policy(e.statement())}).user("ann", {}, {"ops"}).user("ben", {}, {"ops"}).user("cat", {}, {"ops"});
+  Paths after = run(fixed);
+  for (const char* u : {"ann", "ben", "cat"}) EXPECT_EQ(after.methods(u), "") << u;
+}
+
+TEST(PathsFix, EveryWayOfOnePrincipalJoinsOneDenyStatement) {
+  // Two independent self-escalations: cutting the first leaves the second, found by searching again.
+  Paths p = run_fix(AccountBuilder().user(
+      "alice", {policy(allow("[\"iam:PutUserPolicy\",\"iam:AttachUserPolicy\"]", arn("user", "alice")))}));
+  ASSERT_TRUE(p.graph.fix.complete);
+  ASSERT_EQ(p.graph.fix.edits.size(), 1u);
+  EXPECT_EQ(p.graph.fix.edits[0].kind, FixWhere::kPrincipal);
+  const std::string statement = p.graph.fix.edits[0].statement();
+  EXPECT_NE(statement.find("iam:PutUserPolicy"), std::string::npos) << statement;
+  EXPECT_NE(statement.find("iam:AttachUserPolicy"), std::string::npos) << statement;
+  EXPECT_GE(p.graph.fix.searches, 2u);
+  // Applied for real: no path.
+  Paths after = run(AccountBuilder().user(
+      "alice", {policy(allow("[\"iam:PutUserPolicy\",\"iam:AttachUserPolicy\"]", arn("user", "alice"))), policy(statement)}));
+  EXPECT_EQ(after.methods("alice"), "");
+}
+
+TEST(PathsFix, ARoleTrustedByManyIsFixedInItsTrustPolicy) {
+  const std::string trust = policy(fmt::format(R"({{"Effect":"Allow","Principal":{{"AWS":["{}","{}"]}},"Action":"sts:AssumeRole"}})",
+                                               arn("user", "u1"), arn("user", "u2")));
+  Paths p = run_fix(AccountBuilder().user("u1", {}).user("u2", {}).role("admin", trust, {}, true));
+  EXPECT_EQ(p.methods("u1"), "sts-001");
+  ASSERT_TRUE(p.graph.fix.complete);
+  ASSERT_EQ(p.graph.fix.edits.size(), 1u);
+  const FixEdit& e = p.graph.fix.edits[0];
+  EXPECT_EQ(e.kind, FixWhere::kTrust);
+  EXPECT_EQ(e.where, arn("role", "admin"));
+  EXPECT_EQ(e.statement(), fmt::format(R"({{"Effect":"Deny","Principal":{{"AWS":["{}","{}"]}},"Action":"sts:AssumeRole"}})",
+                                       arn("user", "u1"), arn("user", "u2")));
+  // The trust policy with the Deny added: nobody reaches admin.
+  const std::string fixed_trust =
+      policy(fmt::format(R"({{"Effect":"Allow","Principal":{{"AWS":["{}","{}"]}},"Action":"sts:AssumeRole"}},{})", arn("user", "u1"),
+                         arn("user", "u2"), e.statement()));
+  Paths after = run(AccountBuilder().user("u1", {}).user("u2", {}).role("admin", fixed_trust, {}, true));
+  EXPECT_EQ(after.methods("u1"), "");
+  EXPECT_EQ(after.methods("u2"), "");
+}
+
+TEST(PathsFix, NoEditTakesAnAdministratorsRightsAway) {
+  // The group holds an administrator too: denying in the group would strip it; the edit goes to the user.
+  const std::string put_self = policy(allow("iam:PutUserPolicy", "arn:aws:iam::111122223333:user/${aws:username}"));
+  Paths p = run_fix(AccountBuilder().group("ops", {put_self}).group("admins", {}, true).user("ann", {}, {"ops"}).user("root-like", {}, {"ops", "admins"}));
+  ASSERT_TRUE(p.graph.fix.complete);
+  ASSERT_EQ(p.graph.fix.edits.size(), 1u);
+  EXPECT_EQ(p.graph.fix.edits[0].kind, FixWhere::kPrincipal);
+  EXPECT_EQ(p.graph.fix.edits[0].where, arn("user", "ann"));
+}
+
+TEST(PathsFix, NothingToFixIsCompleteWithNoEdits) {
+  Paths p = run_fix(AccountBuilder().user("alice", {policy(allow("s3:GetObject"))}));
+  EXPECT_TRUE(p.graph.fix.complete);
+  EXPECT_TRUE(p.graph.fix.edits.empty());
+  // Paths themselves are those found without edits.
+  Paths q = run_fix(AccountBuilder().user("alice", {policy(allow("iam:PutUserPolicy", arn("user", "alice")))}));
+  EXPECT_EQ(q.methods("alice"), "iam-007");
 }
 
 }  // namespace

@@ -9,7 +9,9 @@
 
 #include "audit/audit.h"
 #include "audit/report.h"
+#include "catalog/caller_restrictions.h"
 #include "catalog/catalog.h"
+#include "escalation/method.h"
 #include "snapshot/snapshot.h"
 
 namespace {
@@ -33,8 +35,10 @@ int main(int argc, char** argv) {
     auto start = std::chrono::steady_clock::now();
     iw::Result<iw::catalog::Catalog> catalog = iw::catalog::load_catalog();
     iw::Result<std::vector<iw::audit::Framework>> frameworks = iw::audit::load_frameworks();
+    iw::Result<iw::catalog::CallerRestrictions> restrictions = iw::catalog::load_caller_restrictions();
+    iw::Result<iw::escalation::MethodCatalog> methods = iw::escalation::MethodCatalog::load();
     iw::Result<iw::snapshot::Account> account = iw::snapshot::load_with_builtin_policies(argv[1], "", "");
-    if (!catalog || !frameworks || !account) {
+    if (!catalog || !frameworks || !restrictions || !methods || !account) {
       fmt::print(stderr, "error: loading failed\n");
       return 3;
     }
@@ -42,6 +46,8 @@ int main(int argc, char** argv) {
     start = std::chrono::steady_clock::now();
     iw::audit::AuditOptions options;
     options.catalog = &*catalog;
+    options.restrictions = &*restrictions;  // the per-principal escalation check builds the paths graph
+    options.methods = &*methods;
     options.frameworks = &*frameworks;
     iw::audit::AuditReport report = iw::audit::run_audit(*account, iw::audit::AuditConfig{}, options);
     best_audit = std::min(best_audit, seconds_since(start));

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "audit/lib_policies.h"
+#include "escalation/graph.h"
 #include "audit/parameters.h"
 #include "base/closest_match.h"
 #include "base/parallel.h"
@@ -118,7 +119,7 @@ void evaluate_frameworks(AuditReport& report, const AuditConfig& config, const A
   parallel_for(variants.size(), worker_count(options.threads, variants.size()), [&](unsigned, size_t i) {
     Variant& v = variants[i];
     CheckContext context{base_context.account, v.config, base_context.now, base_context.catalog,
-                         base_context.policies};
+                         base_context.policies, base_context.escalation};
     FindingSink sink(*v.check->meta, v.findings);
     v.check->run(context, sink);
     std::stable_sort(v.findings.begin(), v.findings.end(),
@@ -187,7 +188,17 @@ AuditReport run_audit(const snapshot::Account& account, const AuditConfig& confi
 
   std::optional<PolicyAnalysis> analysis;
   if (options.catalog) analysis.emplace(account, *options.catalog, options.threads, config.sensitive_services);
-  CheckContext context{account, config, report.generated_at, options.catalog, analysis ? &*analysis : nullptr};
+  // The escalation graph, when a check that reads it runs (it is the cost of `iamwarden paths`).
+  std::optional<escalation::Graph> graph;
+  const bool wants_graph = std::any_of(report.checks_run.begin(), report.checks_run.end(),
+                                       [](const Check* c) { return c->meta->id == "iam_principal_no_privilege_escalation"; });
+  if (wants_graph && options.catalog && options.restrictions && options.methods) {
+    escalation::Options paths_options;
+    paths_options.threads = options.threads;
+    graph = escalation::find_paths(account, *options.catalog, *options.restrictions, *options.methods, paths_options);
+  }
+  CheckContext context{account, config, report.generated_at, options.catalog, analysis ? &*analysis : nullptr,
+                       graph ? &*graph : nullptr};
 
   std::vector<std::vector<Finding>> per_check(report.checks_run.size());
   {

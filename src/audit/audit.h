@@ -12,6 +12,13 @@
 #include "audit/config.h"
 #include "snapshot/account.h"
 
+namespace iamwarden::catalog {
+class CallerRestrictions;
+}
+namespace iamwarden::escalation {
+class MethodCatalog;
+}
+
 namespace iamwarden::audit {
 
 /// What to run.
@@ -19,6 +26,9 @@ struct AuditOptions {
   int64_t now = 0;                          ///< seconds since the epoch; 0 = the current time
   std::vector<std::string> checks;          ///< check ids (globs) to run; empty = all
   const catalog::Catalog* catalog = nullptr;  ///< needed by the policy checks
+  /// With the catalog, needed by the per-principal escalation check (the graph of `iamwarden paths`).
+  const catalog::CallerRestrictions* restrictions = nullptr;
+  const escalation::MethodCatalog* methods = nullptr;
   const std::vector<Framework>* frameworks = nullptr;  ///< frameworks to evaluate (filtered by the config)
   unsigned threads = 0;                     ///< 0 = all cores
 };

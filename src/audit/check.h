@@ -14,6 +14,9 @@
 namespace iamwarden::catalog {
 class Catalog;
 }
+namespace iamwarden::escalation {
+struct Graph;
+}
 
 namespace iamwarden::audit {
 
@@ -70,6 +73,7 @@ struct CheckContext {
   int64_t now = 0;                               ///< seconds since the epoch ("today" for age limits)
   const catalog::Catalog* catalog = nullptr;     ///< nullptr: policy checks are not evaluated
   const PolicyAnalysis* policies = nullptr;      ///< engine-based facts about every policy (lib_policies.h)
+  const escalation::Graph* escalation = nullptr;  ///< every principal's path to administrator (nullptr: not computed)
 
   /// Whole days between a point in time and now (negative in the future).
   int64_t days_since(int64_t unix_seconds) const { return (now - unix_seconds) / 86400; }

@@ -19,10 +19,12 @@
 #include "audit/report.h"
 #include "audit/report_util.h"
 #include "base/files.h"
+#include "catalog/caller_restrictions.h"
 #include "catalog/catalog.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "base/safe_text.h"
+#include "escalation/method.h"
 #include "snapshot/completeness.h"
 #include "snapshot/snapshot.h"
 #include "snapshot/timestamp.h"
@@ -160,6 +162,12 @@ int run(const AuditCliOptions& o) {
   }
   Result<catalog::Catalog> catalog = catalog::load_catalog(o.data_dir);
   if (!catalog) return input_error(catalog.error());
+  // The escalation graph's data: without it the per-principal escalation check is NOT_EVALUATED, the rest runs.
+  Result<catalog::CallerRestrictions> restrictions = catalog::load_caller_restrictions(o.data_dir);
+  Result<escalation::MethodCatalog> methods = escalation::MethodCatalog::load(o.data_dir);
+  for (const Error* e : {restrictions ? nullptr : &restrictions.error(), methods ? nullptr : &methods.error()})
+    if (e) fmt::print(stderr, "warning: escalation data unavailable, iam_principal_no_privilege_escalation not evaluated: {}\n",
+                      safe_text(e->format()));
   int64_t now = o.now.empty() ? 0 : *snapshot::parse_timestamp(o.now);
   Result<snapshot::Account> account = snapshot::load_with_builtin_policies(o.dir, o.gaad, o.data_dir, now);
   if (!account) return input_error(account.error());
@@ -198,6 +206,8 @@ int run(const AuditCliOptions& o) {
     options.checks = selected.empty() ? std::vector<std::string>{"-"} : selected;  // "-" matches no check
   }
   options.catalog = &*catalog;
+  options.restrictions = restrictions ? &*restrictions : nullptr;
+  options.methods = methods ? &*methods : nullptr;
   options.frameworks = frameworks.empty() ? nullptr : &frameworks;
   options.threads = o.threads;
   audit::AuditReport report = audit::run_audit(*account, config, options);

@@ -443,7 +443,7 @@ class Builder {
       return out;
     if (!account_.inventory) {
       step.conditional = true;
-      step.reasons.push_back(fmt::format("needs a {} running as the role (no inventory.json)", m.resource_type));
+      step.reasons.push_back(fmt::format("needs an {} running as the role (no inventory.json)", m.resource_type));
       out.emplace_back();  // unknown: any resource of the type the source's policies may allow
       return out;
     }
@@ -458,7 +458,7 @@ class Builder {
     }
     if (out.empty() && !inventory_complete_) {
       step.conditional = true;
-      step.reasons.push_back(fmt::format("needs a {} running as the role (the inventory is incomplete)", m.resource_type));
+      step.reasons.push_back(fmt::format("needs an {} running as the role (the inventory is incomplete)", m.resource_type));
       out.emplace_back();  // unknown: any resource of the type the source's policies may allow
     }
     return out;
@@ -497,7 +497,7 @@ class Builder {
             if (arn.empty()) {  // not in the snapshot: the grant on some resource decides
               auto it = action_index_.find(fold(p.action));
               ok = it != action_index_.end() && s.grants[it->second] != Grant::kDenied && !s.banned(p.action, "*");
-              if (ok) step.requests.push_back(fmt::format("{} on a {} running as the role", p.action, m.resource_type));
+              if (ok) step.requests.push_back(fmt::format("{} on an {} running as the role", p.action, m.resource_type));
             } else {
               ok = request(s, p, arn, nullptr, step);
             }

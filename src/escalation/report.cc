@@ -54,6 +54,14 @@ std::vector<size_t> shown_principals(const Graph& graph, const Selection& select
   return out;
 }
 
+std::string path_chain(const Graph& graph, size_t node) {
+  // alice → (iam-005 on role/ci) → role/ci → (sts-001) → admin
+  std::string chain = short_name(graph.nodes[node].arn);
+  for (const Step* s : graph.path(node))
+    chain += fmt::format(" → ({}{}) → {}", method_label(*s), s->via.empty() ? "" : " on " + short_name(s->via), end_name(graph, s->to));
+  return chain;
+}
+
 std::string paths_text(const Graph& graph, const Selection& selection) {
   std::string out;
   size_t admins = 0, reach = 0, conditional = 0;
@@ -90,12 +98,7 @@ std::string paths_text(const Graph& graph, const Selection& selection) {
     std::vector<const Step*> steps = graph.path(i);
     fmt::format_to(std::back_inserter(out), "{} {}: {} in {} step{}{}\n", kind_name(n.kind), safe_text(n.arn), target,
                    steps.size(), steps.size() == 1 ? "" : "s", graph.conditional(i) ? " (conditional)" : "");
-    // alice → (iam-005 on role/ci) → role/ci → (sts-001) → admin
-    std::string chain = short_name(n.arn);
-    for (const Step* s : steps)
-      chain += fmt::format(" → ({}{}) → {}", method_label(*s), s->via.empty() ? "" : " on " + short_name(s->via),
-                           end_name(graph, s->to));
-    fmt::format_to(std::back_inserter(out), "  {}\n", safe_text(chain));
+    fmt::format_to(std::back_inserter(out), "  {}\n", safe_text(path_chain(graph, i)));
     for (size_t k = 0; k < steps.size(); ++k) {
       const Step& s = *steps[k];
       fmt::format_to(std::back_inserter(out), "  {}. {} {}: {}\n", k + 1, method_label(s),

@@ -17,6 +17,8 @@ struct Selection {
 std::vector<size_t> shown_principals(const Graph& graph, const Selection& selection);
 
 std::string paths_text(const Graph& graph, const Selection& selection);
+/// One principal's path on one line: "user/alice → (iam-005) → admin" (not escaped).
+std::string path_chain(const Graph& graph, size_t node);
 /// The edits of `--fix` (Graph::fix), as text and as the JSON object paths_json embeds under "fix".
 std::string fix_text(const Graph& graph);
 std::string fix_json(const Graph& graph);

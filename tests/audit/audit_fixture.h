@@ -28,6 +28,7 @@ struct AuditFixture {
   int64_t now = at("2026-11-20T00:00:00Z");
   const catalog::Catalog* catalog = nullptr;
   const PolicyAnalysis* policies = nullptr;
+  const escalation::Graph* escalation = nullptr;
 
   AuditFixture() { account.account_id = "111122223333"; }
 
@@ -38,7 +39,7 @@ struct AuditFixture {
     EXPECT_NE(check, nullptr) << "no check " << id;
     std::vector<Finding> out;
     if (!check) return out;
-    CheckContext context{account, config, now, catalog, policies};
+    CheckContext context{account, config, now, catalog, policies, escalation};
     FindingSink sink(*check->meta, out);
     check->run(context, sink);
     return out;

@@ -196,6 +196,9 @@ std::string admin_answers_text(const std::vector<AdminAnswer>& answers) {
   std::string out;
   for (const AdminAnswer& a : answers) {
     fmt::format_to(std::back_inserter(out), "{:<18} {}\n", admin_word(a.admin), safe_text(a.principal));
+    if (a.reach_steps && *a.reach_steps > 0)
+      fmt::format_to(std::back_inserter(out), "{:<18}   can become administrator in {} step{}{}: {}\n", "", *a.reach_steps,
+                     *a.reach_steps == 1 ? "" : "s", a.reach_conditional ? " (under conditions)" : "", safe_text(a.reach_path));
     for (const std::string& p : a.problems) fmt::format_to(std::back_inserter(out), "{:<18}   warning: {}\n", "", safe_text(p));
   }
   return out;
@@ -205,6 +208,12 @@ std::string admin_answer_json(const AdminAnswer& a) {
   std::string out = fmt::format("{{\"principal\":{},\"type\":\"{}\",\"admin\":{},\"adminGrant\":\"{}\"",
                                 json_quote(a.principal), a.is_role ? "role" : "user",
                                 a.admin == Grant::kAllowed ? "true" : "false", grant_name(a.admin));
+  if (a.reach_steps) {
+    out += fmt::format(",\"adminReachable\":{}", *a.reach_steps > 0 ? "true" : "false");
+    if (*a.reach_steps > 0)
+      out += fmt::format(",\"steps\":{},\"conditional\":{},\"path\":{}", *a.reach_steps, a.reach_conditional ? "true" : "false",
+                         json_quote(a.reach_path));
+  }
   if (!a.problems.empty()) {
     out += ",\"problems\":[";
     for (size_t k = 0; k < a.problems.size(); ++k) out += (k ? "," : "") + json_quote(a.problems[k]);

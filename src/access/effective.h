@@ -58,6 +58,11 @@ struct AdminAnswer {
   bool is_role = false;
   Grant admin = Grant::kDenied;
   std::vector<std::string> problems;
+  /// Admin-reachable (`access --admin --reachable`, from the escalation graph): steps of its shortest
+  /// path to administrator (0: an administrator, -1: none found); nullopt when not asked.
+  std::optional<int> reach_steps;
+  bool reach_conditional = false;
+  std::string reach_path;  ///< "user/a → (iam-007) → admin"
 };
 
 /// Work done by admin_for_all, for the benchmark.

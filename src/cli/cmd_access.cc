@@ -3,9 +3,12 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "access/effective.h"
@@ -13,6 +16,9 @@
 #include "catalog/caller_restrictions.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "escalation/graph.h"
+#include "escalation/method.h"
+#include "escalation/report.h"
 #include "snapshot/completeness.h"
 #include "snapshot/snapshot.h"
 
@@ -26,12 +32,42 @@ struct AccessOptions {
   std::string access_level;
   bool admin = false;
   bool all = false;
+  bool reachable = false;
   bool show_denied = false;
   bool allow_partial = false;
   std::string format = "text";
   std::string data_dir;
   unsigned threads = 0;
 };
+
+// --reachable: each answer gains its shortest escalation path to administrator (the graph of
+// `iamwarden paths`, built for the whole account: a path may pass through any principal).
+bool add_reachability(const snapshot::Account& account, const catalog::Catalog& catalog, const AccessOptions& o,
+                      std::vector<access::AdminAnswer>& answers) {
+  Result<catalog::CallerRestrictions> restrictions = catalog::load_caller_restrictions(o.data_dir);
+  Result<escalation::MethodCatalog> methods = escalation::MethodCatalog::load(o.data_dir);
+  for (const Error* e : {restrictions ? nullptr : &restrictions.error(), methods ? nullptr : &methods.error()})
+    if (e) {
+      fmt::print(stderr, "error: {}\n", e->format());
+      return false;
+    }
+  escalation::Options options;
+  options.threads = o.threads;
+  const escalation::Graph graph = escalation::find_paths(account, catalog, *restrictions, *methods, options);
+  std::unordered_map<std::string_view, size_t> node_of;
+  for (size_t i = 0; i < graph.admin; ++i) node_of.emplace(graph.nodes[i].arn, i);
+  for (access::AdminAnswer& a : answers) {
+    auto it = node_of.find(a.principal);
+    const int depth = it == node_of.end() ? -1 : graph.nodes[it->second].depth;
+    // An administrator by `access` is one here too; the graph says nothing else about it.
+    a.reach_steps = a.admin == access::Grant::kAllowed ? 0 : std::max(depth, -1);
+    if (*a.reach_steps > 0) {
+      a.reach_conditional = graph.conditional(it->second);
+      a.reach_path = escalation::path_chain(graph, it->second);
+    }
+  }
+  return true;
+}
 
 int run_access(const AccessOptions& o) {
   const size_t principal_args = o.all ? 0 : 1;
@@ -43,6 +79,10 @@ int run_access(const AccessOptions& o) {
   }
   if (o.all && !o.admin) {
     fmt::print(stderr, "error: --all answers the --admin question for every user and role; add --admin\n");
+    return kExitUsage;
+  }
+  if (o.reachable && !o.admin) {
+    fmt::print(stderr, "error: --reachable adds \"can become administrator\" to the --admin answer; add --admin\n");
     return kExitUsage;
   }
   access::ActionFilter filter;
@@ -89,6 +129,7 @@ int run_access(const AccessOptions& o) {
   }
   if (o.all) {
     std::vector<access::AdminAnswer> answers = access::admin_for_all(*account, *catalog, o.threads);
+    if (o.reachable && !add_reachability(*account, *catalog, o, answers)) return kExitInput;
     fmt::print("{}", o.format == "json" ? access::admin_answers_json(answers) : access::admin_answers_text(answers));
     return kExitOk;
   }
@@ -105,6 +146,7 @@ int run_access(const AccessOptions& o) {
     answer[0].is_role = principal->is_role;
     answer[0].admin = evaluator.admin(*catalog);
     answer[0].problems = principal->problems;
+    if (o.reachable && !add_reachability(*account, *catalog, o, answer)) return kExitInput;
     std::string out = o.format == "json" ? access::admin_answer_json(answer[0]) + "\n" : access::admin_answers_text(answer);
     fmt::print("{}", out);
     return kExitOk;
@@ -133,6 +175,8 @@ void add_access_command(CLI::App& app, Runner& runner) {
                                                      "\"Permissions management\", Tagging)");
   cmd->add_flag("--admin", o->admin, "Only say whether the principal is effectively an administrator");
   cmd->add_flag("--all", o->all, "With --admin: answer for every user and role of the snapshot");
+  cmd->add_flag("--reachable", o->reachable, "With --admin: also whether each can become administrator, with its "
+                                             "shortest escalation path (as `iamwarden paths`)");
   cmd->add_flag("--show-denied", o->show_denied, "Also list denied actions");
   cmd->add_flag("--allow-partial", o->allow_partial,
                 "Answer from an incomplete snapshot (no authorization details, failed collection steps) instead of "

@@ -5,6 +5,23 @@ bin=$1; src=$2; tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 demo=$src/examples/demo-account
 
+# --reachable: who can become administrator too, with the escalation path (the graph of `paths`).
+"$bin" access "$demo" --all --admin --reachable --format json >"$tmp/reach.json"; rc=$?
+[ $rc -eq 0 ] || fail "--all --admin --reachable exits 0, got $rc"
+python3 - "$tmp/reach.json" <<'PY' || fail "reachable answers: $(head -c 2000 "$tmp/reach.json")"
+import json, sys
+answers = {a["principal"].rsplit("/", 1)[1]: a for a in json.load(open(sys.argv[1]))}
+carol = answers["carol.smith"]
+assert carol["admin"] is False and carol["adminReachable"] is True and carol["steps"] == 1, carol
+assert carol["path"] == "user/carol.smith → (iam-001) → admin" and carol["conditional"] is False, carol
+assert answers["oscar.reyes"]["adminReachable"] is False and "steps" not in answers["oscar.reyes"]  # an administrator already
+assert answers["grace.kim"]["adminReachable"] is False
+PY
+"$bin" access "$demo" carol.smith --admin --reachable >"$tmp/one" || fail "one principal --reachable"
+grep -q "^                     can become administrator in 1 step: user/carol.smith → (iam-001) → admin$" "$tmp/one" || fail "text: $(cat "$tmp/one")"
+"$bin" access "$demo" carol.smith --reachable >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "--reachable without --admin is a usage error, got $rc"
+
 "$bin" access "$demo" --all --admin --format json >"$tmp/all.json"; rc=$?
 [ $rc -eq 0 ] || fail "--all --admin exits 0, got $rc"
 python3 - "$tmp/all.json" <<'PY' || fail "admin answers: $(head -c 2000 "$tmp/all.json")"

@@ -10,6 +10,7 @@
 #include "audit/report_util.h"
 #include "snapshot/completeness.h"
 #include "base/json_writer.h"
+#include "base/sarif_uri.h"
 #include "base/version.h"
 #include "secrets/digest.h"
 
@@ -23,22 +24,6 @@ constexpr std::string_view kSecuritySeverities[] = {"0.0", "3.0", "5.5", "8.0", 
 
 std::string_view sarif_level(Severity s) { return kLevels[static_cast<size_t>(s)]; }
 std::string_view security_severity(Severity s) { return kSecuritySeverities[static_cast<size_t>(s)]; }
-
-// A path as a URI reference: relative paths stay relative (GitHub resolves them against the
-// repository root), absolute ones become file:// URIs; bytes outside RFC 3986's unreserved set
-// (and '/') are percent-encoded.
-std::string path_uri(std::string_view path) {
-  while (path.substr(0, 2) == "./") path.remove_prefix(2);
-  std::string out = !path.empty() && path[0] == '/' ? "file://" : "";
-  for (char c : path) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                       c == '.' || c == '_' || c == '~' || c == '/';
-    if (plain) out += c;
-    else if (c == '\\') out += '/';
-    else out += fmt::format("%{:02X}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
 
 // The snapshot file a finding comes from: its origin; else the first input the check reads, in the
 // snapshot directory (or the GAAD file itself); else authorization-details.json. GitHub needs a
@@ -110,7 +95,7 @@ std::string result(const AuditReport& r, const Finding& f, size_t rule_index, co
       "\"logicalLocations\":[{{\"fullyQualifiedName\":{},\"name\":{},\"kind\":\"resource\"}}]}}],"
       "\"partialFingerprints\":{{\"iamwardenFinding/v1\":\"{}\"}}",
       json_quote(f.check->id), rule_index, sarif_level(f.severity), json_quote(text),
-      json_quote(path_uri(artifact_of(r, f))), region, json_quote(f.resource),
+      json_quote(sarif_uri(artifact_of(r, f))), region, json_quote(f.resource),
       json_quote(f.resource_name.empty() ? f.resource : f.resource_name),
       secrets::sha256_hex(fmt::format("{}\n{}", f.check->id, f.resource)));
   if (f.status == Status::kMuted)

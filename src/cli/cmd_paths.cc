@@ -17,6 +17,7 @@
 #include "escalation/diff.h"
 #include "escalation/graph.h"
 #include "escalation/report.h"
+#include "escalation/sarif.h"
 #include "snapshot/completeness.h"
 #include "snapshot/principal.h"
 #include "snapshot/principal_suggest.h"
@@ -107,8 +108,12 @@ int run_diff(const PathsOptions& o, const Data& data) {
   const escalation::Graph old_graph = escalation::find_paths(*old_account, data.catalog, data.restrictions, data.methods, options);
   const escalation::Graph new_graph = escalation::find_paths(*new_account, data.catalog, data.restrictions, data.methods, options);
   const escalation::PathsDiff diff = escalation::diff_paths(old_graph, new_graph);
-  escalation::Selection selection{diff.new_paths};
+  escalation::Selection selection{diff.new_paths, diff.new_paths.empty()};
   const bool found = !diff.new_paths.empty() || !diff.new_administrators.empty();
+  if (o.format == "sarif") {  // the new paths as code-scanning alerts
+    fmt::print("{}", escalation::paths_sarif(new_graph, *new_account, selection, o.diff[1]));
+    return found ? kExitCheckFailed : kExitOk;
+  }
   if (o.format == "json") {
     std::string admins = "[";
     for (size_t i = 0; i < diff.new_administrators.size(); ++i)
@@ -153,8 +158,12 @@ int run_paths(const PathsOptions& o) {
   // --to / --who-can-reach: a user or role of the snapshot ("admin" is the default goal).
   std::string to = !o.who_can_reach.empty() ? o.who_can_reach : o.to;
   if (to == "admin") to.clear();
-  if (o.fix && (!to.empty() || o.format == "dot")) {
+  if (o.fix && (!to.empty() || o.format == "dot" || o.format == "sarif")) {
     fmt::print(stderr, "error: usage: --fix cuts the paths to administrator: without --to/--who-can-reach, in text or json\n");
+    return kExitUsage;
+  }
+  if (o.format == "sarif" && !to.empty()) {
+    fmt::print(stderr, "error: usage: --format sarif reports paths to administrator: without --to/--who-can-reach\n");
     return kExitUsage;
   }
   if (!to.empty()) {
@@ -182,9 +191,10 @@ int run_paths(const PathsOptions& o) {
     }
     selection.principals.push_back(i);
   }
-  fmt::print("{}", o.format == "json"  ? escalation::paths_json(graph, selection)
-                   : o.format == "dot" ? escalation::paths_dot(graph, selection)
-                                       : escalation::paths_text(graph, selection));
+  fmt::print("{}", o.format == "json"    ? escalation::paths_json(graph, selection)
+                   : o.format == "dot"   ? escalation::paths_dot(graph, selection)
+                   : o.format == "sarif" ? escalation::paths_sarif(graph, *account, selection, input)
+                                         : escalation::paths_text(graph, selection));
   if (o.fix && o.format == "text") fmt::print("\n{}", escalation::fix_text(graph));
   for (size_t i : escalation::shown_principals(graph, selection))
     if (graph.nodes[i].depth > 0) return kExitCheckFailed;
@@ -209,8 +219,8 @@ void add_paths_command(CLI::App& app, Runner& runner) {
       ->expected(2);
   cmd->add_flag("--fix", o->fix, "Also print the fewest policy edits (Deny statements) found that cut every path to "
                                  "administrator, checked by searching again with them");
-  cmd->add_option("--format", o->format, "Output format: text, json, or dot (Graphviz)")
-      ->check(CLI::IsMember({"text", "json", "dot"}));
+  cmd->add_option("--format", o->format, "Output format: text, json, dot (Graphviz) or sarif (code scanning)")
+      ->check(CLI::IsMember({"text", "json", "dot", "sarif"}));
   cmd->add_option("--data-dir", o->data_dir, "Read catalog, managed-policy and escalation-method data from this folder");
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)");
   cmd->callback([o, &runner] { runner = [o] { return run_paths(*o); }; });

@@ -47,6 +47,7 @@ std::string strings_json(const std::vector<std::string>& v) {
 }  // namespace
 
 std::vector<size_t> shown_principals(const Graph& graph, const Selection& selection) {
+  if (selection.none) return {};
   if (!selection.principals.empty()) return selection.principals;
   std::vector<size_t> out;
   for (size_t i = 0; i < graph.admin; ++i)

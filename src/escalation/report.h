@@ -10,7 +10,8 @@ namespace iamwarden::escalation {
 
 /// Which principals to show: every principal that is not an administrator but can reach it, or those named.
 struct Selection {
-  std::vector<size_t> principals;  ///< node indexes; empty = every one that reaches admin
+  std::vector<size_t> principals;  ///< node indexes; empty = every one that reaches admin (unless `none`)
+  bool none = false;               ///< show no principal (a --diff that adds nothing)
 };
 
 /// The nodes shown: the selection, or every non-administrator with a path (users first, snapshot order).

@@ -56,6 +56,29 @@ grep -q '\[label="user/carol.smith", shape=ellipse\];' "$tmp/out.dot" || fail "d
 grep -q ' -> n[0-9]* \[label="iam-001"\];' "$tmp/out.dot" || fail "dot edge: $(cat "$tmp/out.dot")"
 tail -1 "$tmp/out.dot" | grep -q "^}$" || fail "dot closes: $(cat "$tmp/out.dot")"
 
+# --format sarif: one result per principal that can become administrator, located at the statement allowing its first step.
+"$bin" paths "$demo" --format sarif >"$tmp/paths.sarif"; rc=$?
+[ $rc -eq 1 ] || fail "--format sarif exits 1 when paths exist, got $rc"
+python3 - "$tmp/paths.sarif" "$demo/authorization-details.json" <<'PY' || fail "sarif: $(head -c 1500 "$tmp/paths.sarif")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["version"] == "2.1.0"
+run = d["runs"][0]
+results = run["results"]
+assert len(results) == 9, len(results)
+rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+carol = next(r for r in results if r["properties"]["principal"].endswith("user/carol.smith"))
+assert rules[carol["ruleIndex"]] == carol["ruleId"] == "iam-001" and carol["level"] == "error", carol
+loc = carol["locations"][0]["physicalLocation"]
+assert loc["artifactLocation"]["uri"].endswith("authorization-details.json"), loc
+lines = open(sys.argv[2]).read().split("\n")
+statement = "\n".join(lines[loc["region"]["startLine"] - 1:loc["region"]["startLine"] + 8])
+assert "iam:CreatePolicyVersion" in statement, statement
+assert carol["relatedLocations"][0]["message"]["text"] == "the principal"
+PY
+"$bin" paths "$demo" --format sarif --to ec2-bastion-admin >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "--format sarif with --to is a usage error, got $rc"
+
 # --fix: Deny statements that cut every path, checked by searching again; one in the Developers group covers its five members.
 "$bin" paths "$demo" --fix >"$tmp/fix"; rc=$?
 [ $rc -eq 1 ] || fail "--fix still exits 1 (paths exist today), got $rc"
@@ -92,6 +115,13 @@ grep -q "user/bob →" "$tmp/out" && fail "--diff lists a principal that could e
 "$bin" paths --diff "$tmp/old.json" "$tmp/new.json" --format json >"$tmp/diff.json"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert [p['principal'].rsplit('/',1)[1] for p in d['newPaths']['principals']]==['alice'] and d['newAdministrators']==[], d" "$tmp/diff.json" \
   || fail "--diff json: $(cat "$tmp/diff.json")"
+"$bin" paths --diff "$tmp/old.json" "$tmp/new.json" --format sarif >"$tmp/diff.sarif"; rc=$?
+[ $rc -eq 1 ] || fail "--diff --format sarif with a new path exits 1, got $rc"
+python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['runs'][0]['results']; assert [x['properties']['principal'].rsplit('/',1)[1] for x in r]==['alice'], r" "$tmp/diff.sarif" \
+  || fail "--diff sarif: $(cat "$tmp/diff.sarif")"
+"$bin" paths --diff "$tmp/old.json" "$tmp/old.json" --format sarif >"$tmp/none.sarif"; rc=$?
+[ $rc -eq 0 ] || fail "--diff --format sarif of an unchanged account exits 0, got $rc"
+python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['runs'][0]['results']==[]" "$tmp/none.sarif" || fail "--diff sarif without news: $(cat "$tmp/none.sarif")"
 "$bin" paths --diff "$tmp/old.json" "$tmp/old.json" >"$tmp/out"; rc=$?
 [ $rc -eq 0 ] || fail "--diff of an unchanged account exits 0, got $rc: $(cat "$tmp/out")"
 "$bin" paths --diff "$tmp/old.json" "$tmp/new.json" --from alice >/dev/null 2>&1; rc=$?

@@ -189,16 +189,18 @@ AuditReport run_audit(const snapshot::Account& account, const AuditConfig& confi
   std::optional<PolicyAnalysis> analysis;
   if (options.catalog) analysis.emplace(account, *options.catalog, options.threads, config.sensitive_services);
   // The escalation graph, when a check that reads it runs (it is the cost of `iamwarden paths`).
-  std::optional<escalation::Graph> graph;
+  std::shared_ptr<escalation::Graph> graph;
   const bool wants_graph = std::any_of(report.checks_run.begin(), report.checks_run.end(),
                                        [](const Check* c) { return c->meta->id == "iam_principal_no_privilege_escalation"; });
   if (wants_graph && options.catalog && options.restrictions && options.methods) {
     escalation::Options paths_options;
     paths_options.threads = options.threads;
-    graph = escalation::find_paths(account, *options.catalog, *options.restrictions, *options.methods, paths_options);
+    graph = std::make_shared<escalation::Graph>(
+        escalation::find_paths(account, *options.catalog, *options.restrictions, *options.methods, paths_options));
   }
   CheckContext context{account, config, report.generated_at, options.catalog, analysis ? &*analysis : nullptr,
-                       graph ? &*graph : nullptr};
+                       graph.get()};
+  report.escalation = graph;
 
   std::vector<std::vector<Finding>> per_check(report.checks_run.size());
   {

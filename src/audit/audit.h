@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ class CallerRestrictions;
 }
 namespace iamwarden::escalation {
 class MethodCatalog;
+struct Graph;
 }
 
 namespace iamwarden::audit {
@@ -51,6 +53,8 @@ struct AuditReport {
   std::vector<std::string> checks_left_out;  ///< --framework NAME: checks not mapped to it, not run
   std::vector<FrameworkResult> frameworks;
   std::vector<std::string> notes;  ///< expired suppressions, unresolved policies, loader warnings
+  /// The escalation graph, when the per-principal escalation check ran (the HTML report draws it).
+  std::shared_ptr<const escalation::Graph> escalation;
   /// Why the snapshot is incomplete (snapshot/completeness.h gap lines, already escaped): every
   /// renderer says so on its first line, and text/Markdown list NOT_EVALUATED results first.
   std::vector<std::string> incomplete;

@@ -5,9 +5,12 @@
 
 #include <algorithm>
 
+#include "base/safe_text.h"
 #include "base/version.h"
 #include "audit/report.h"
 #include "audit/report_util.h"
+#include "escalation/graph.h"
+#include "escalation/report_html.h"
 #include "snapshot/completeness.h"
 
 namespace iamwarden::audit {
@@ -258,21 +261,8 @@ constexpr std::string_view kScript = R"js(
 })();
 )js";
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// Every text on the page: control characters made visible (safe_text), then HTML-escaped.
+std::string escape(std::string_view text) { return html_text(text); }
 
 // JSON placed in a <script> element: '<', '>' and '&' appear only inside JSON strings, where the
 // \u escapes mean the same, so "</script>" in the data cannot close the element.
@@ -352,6 +342,19 @@ std::string_view mark(RequirementStatus s) {
 }
 
 // One collapsible checklist per framework; iamwarden's own checklist (or the only one) open.
+// Who can become administrator, drawn by Graphviz (the paths of iam_principal_no_privilege_escalation).
+void escalation_graph(std::string& out, const AuditReport& r) {
+  if (!r.escalation) return;
+  const escalation::Drawing drawing = escalation::draw_paths(*r.escalation, {}, 150);
+  if (drawing.svg.empty() && drawing.note.empty()) return;  // nobody can become administrator
+  out += "<section id=\"escalation\"><h2>Privilege-escalation paths</h2>\n";
+  if (!drawing.svg.empty()) out += "<div class=\"framework\" style=\"overflow:auto\">" + drawing.svg + "</div>\n";
+  else out += "<p>" + escape(drawing.note) + "</p>\n";
+  out += "<p>Each principal that can become administrator, with its shortest path (dashed: under conditions); "
+         "the failures of <code>iam_principal_no_privilege_escalation</code> list the requests. "
+         "<code>iamwarden paths DIR --fix</code> finds the edits that cut them all.</p></section>\n";
+}
+
 void checklists(std::string& out, const AuditReport& r) {
   if (r.frameworks.empty()) return;
   out += "<section id=\"frameworks\"><h2>Frameworks</h2>\n";
@@ -449,6 +452,7 @@ std::string render_html(const AuditReport& report, const ReportOptions& options)
   bar_chart(out, report.counts);
   if (options.baseline) baseline_section(out, *options.baseline);
   checklists(out, report);
+  escalation_graph(out, report);
   findings_table(out);
   if (!report.notes.empty()) {
     out += "<section id=\"notes\"><h2>Notes</h2><ul class=\"plain\">\n";

@@ -123,4 +123,19 @@ std::string safe_excerpt(std::string_view text, size_t max_bytes) {
   return out;
 }
 
+std::string html_text(std::string_view text) {
+  std::string out;
+  for (char c : safe_text(text)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace iamwarden

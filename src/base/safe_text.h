@@ -16,6 +16,9 @@ void append_safe_text(std::string& out, std::string_view text);
 /// append_safe_text into a new string.
 std::string safe_text(std::string_view text);
 
+/// safe_text, then HTML-escaped (& < > " '): untrusted text for an HTML page.
+std::string html_text(std::string_view text);
+
 /// True when safe_text(text) == text (nothing to escape): the common case, checked first.
 bool is_safe_text(std::string_view text);
 

@@ -17,6 +17,7 @@
 #include "escalation/diff.h"
 #include "escalation/graph.h"
 #include "escalation/report.h"
+#include "escalation/report_html.h"
 #include "escalation/sarif.h"
 #include "snapshot/completeness.h"
 #include "snapshot/principal.h"
@@ -38,6 +39,7 @@ struct PathsOptions {
   std::string to, who_can_reach;
   std::vector<std::string> diff;  ///< OLD NEW
   bool fix = false;
+  bool all_paths = false;
 };
 
 // A snapshot directory or one authorization-details file, loaded and checked for completeness (fail
@@ -158,8 +160,12 @@ int run_paths(const PathsOptions& o) {
   // --to / --who-can-reach: a user or role of the snapshot ("admin" is the default goal).
   std::string to = !o.who_can_reach.empty() ? o.who_can_reach : o.to;
   if (to == "admin") to.clear();
-  if (o.fix && (!to.empty() || o.format == "dot" || o.format == "sarif")) {
+  if (o.fix && (!to.empty() || o.format == "dot" || o.format == "sarif" || o.format == "html")) {
     fmt::print(stderr, "error: usage: --fix cuts the paths to administrator: without --to/--who-can-reach, in text or json\n");
+    return kExitUsage;
+  }
+  if (o.all_paths && !to.empty()) {
+    fmt::print(stderr, "error: usage: --all-paths lists the other ways to administrator: without --to/--who-can-reach\n");
     return kExitUsage;
   }
   if (o.format == "sarif" && !to.empty()) {
@@ -179,6 +185,7 @@ int run_paths(const PathsOptions& o) {
   options.threads = o.threads;
   options.to = to;
   options.fix = o.fix;
+  options.all_paths = o.all_paths;
   escalation::Graph graph = escalation::find_paths(*account, data->catalog, data->restrictions, data->methods, options);
   escalation::Selection selection;
   for (const std::string& name : o.from) {
@@ -194,6 +201,7 @@ int run_paths(const PathsOptions& o) {
   fmt::print("{}", o.format == "json"    ? escalation::paths_json(graph, selection)
                    : o.format == "dot"   ? escalation::paths_dot(graph, selection)
                    : o.format == "sarif" ? escalation::paths_sarif(graph, *account, selection, input)
+                   : o.format == "html"  ? escalation::paths_html(graph, selection, escalation::draw_paths(graph, selection), input)
                                          : escalation::paths_text(graph, selection));
   if (o.fix && o.format == "text") fmt::print("\n{}", escalation::fix_text(graph));
   for (size_t i : escalation::shown_principals(graph, selection))
@@ -217,10 +225,13 @@ void add_paths_command(CLI::App& app, Runner& runner) {
   cmd->add_option("--diff", o->diff, "OLD NEW: principals that can become administrator in NEW and could not in OLD "
                                      "(snapshot directories or authorization-details files); exit 1 when there are any")
       ->expected(2);
+  cmd->add_flag("--all-paths", o->all_paths, "Also every other first step that leads to administrator, each continued by "
+                                             "the shortest path from where it leads (at most 50 per principal)");
   cmd->add_flag("--fix", o->fix, "Also print the fewest policy edits (Deny statements) found that cut every path to "
                                  "administrator, checked by searching again with them");
-  cmd->add_option("--format", o->format, "Output format: text, json, dot (Graphviz) or sarif (code scanning)")
-      ->check(CLI::IsMember({"text", "json", "dot", "sarif"}));
+  cmd->add_option("--format", o->format, "Output format: text, json, dot (Graphviz), sarif (code scanning) or html "
+                                         "(one page with the graph drawn)")
+      ->check(CLI::IsMember({"text", "json", "dot", "sarif", "html"}));
   cmd->add_option("--data-dir", o->data_dir, "Read catalog, managed-policy and escalation-method data from this folder");
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)");
   cmd->callback([o, &runner] { runner = [o] { return run_paths(*o); }; });

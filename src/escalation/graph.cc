@@ -129,6 +129,7 @@ class Builder {
     analyse_sources();
     index_trust();
     search();
+    if (options_.all_paths && graph_.to_admin()) alternatives();
     if (options_.fix && graph_.to_admin()) fix();
     graph_.stats.requests = requests_;
     return std::move(graph_);
@@ -999,6 +1000,59 @@ class Builder {
     search_admin();
   }
 
+  // `--all-paths`: for every principal that can become administrator, each other method that works
+  // as a first step: one per method that ends at administrator, and one per principal reached
+  // (that can itself reach administrator) per method that obtains another principal.
+  void alternatives() {
+    const std::vector<Method>& all = methods_.all();
+    graph_.alternatives.assign(graph_.admin, {});
+    std::vector<char> capped(graph_.admin, 0);
+    parallel_for(graph_.admin, worker_count(options_.threads, graph_.admin), [&](unsigned, size_t from) {
+      if (graph_.nodes[from].depth <= 0 || !source(from)) return;
+      std::vector<Step>& out = graph_.alternatives[from];
+      const Step& shortest = graph_.nodes[from].next;
+      auto same_as_shortest = [&](const Step& s) { return s.method == shortest.method && s.to == shortest.to && s.via == shortest.via; };
+      auto add = [&](Step s) {
+        if (same_as_shortest(s)) return true;
+        if (out.size() >= Graph::kMaxAlternatives) {
+          capped[from] = 1;
+          return false;
+        }
+        out.push_back(std::move(s));
+        return true;
+      };
+      for (size_t mi = 0; mi < all.size(); ++mi) {
+        const Method& m = all[mi];
+        if (!kind_fits(m, from) || !possible(m, mi, sources_[from])) continue;
+        if (m.gains == Gains::kAdmin || m.target == TargetKind::kGroup) {
+          if (std::optional<Step> s = admin_edge(from, mi); s && !add(std::move(*s))) return;
+          continue;
+        }
+        if (m.target != TargetKind::kUser && m.target != TargetKind::kRole) continue;
+        const NodeKind kind = m.target == TargetKind::kUser ? NodeKind::kUser : NodeKind::kRole;
+        auto first = std::find_if(m.permissions.begin(), m.permissions.end(),
+                                  [](const Permission& p) { return p.resource == ResourceRole::kTarget; });
+        const bool assumes = first != m.permissions.end() && is_assume_role(first->action);
+        const Named* named = first != m.permissions.end() && !assumes ? &named_targets(from, first->action) : nullptr;
+        for (size_t t = 0; t < graph_.admin; ++t) {
+          if (t == from || graph_.nodes[t].kind != kind || graph_.nodes[t].depth < 0) continue;
+          if (named && !named->contains(t)) continue;
+          if (assumes && !broad_[t]) {
+            auto in_trust = named_in_trust_.find(from);
+            if (in_trust == named_in_trust_.end() ||
+                std::find(in_trust->second.begin(), in_trust->second.end(), t) == in_trust->second.end())
+              continue;
+          }
+          Attempt a = attempt(from, mi, t);
+          if (!a.ok) continue;
+          a.step.to = t;
+          if (!add(std::move(a.step))) return;
+        }
+      }
+    });
+    graph_.alternatives_capped = std::any_of(capped.begin(), capped.end(), [](char c) { return c != 0; });
+  }
+
   // `--fix`: the edits are found by searching again with trial edits applied as bans; the graph
   // keeps the paths found without them.
   void fix() {
@@ -1075,6 +1129,12 @@ std::vector<const Step*> Graph::path(size_t i) const {
   if (i >= nodes.size() || nodes[i].depth <= 0) return out;
   for (size_t at = i; at < nodes.size() && nodes[at].depth > 0 && out.size() < 64; at = nodes[at].next.to)
     out.push_back(&nodes[at].next);
+  return out;
+}
+
+std::vector<const Step*> Graph::path_from(const Step& first) const {
+  std::vector<const Step*> out{&first};
+  for (const Step* s : path(first.to)) out.push_back(s);
   return out;
 }
 

@@ -44,6 +44,7 @@ struct Options {
   unsigned threads = 0;  ///< 0 = every core
   std::string to;        ///< a user or role (name or ARN): who can reach it, instead of who can reach administrator
   bool fix = false;      ///< also find the edits that cut every path to administrator (Graph::fix)
+  bool all_paths = false;  ///< also every other first step that leads to administrator (Graph::alternatives)
 };
 
 struct Stats {
@@ -57,10 +58,17 @@ struct Graph {
   std::vector<std::string> notes;  ///< what the snapshot could not show (no credential report, no inventory)
   Stats stats;
   Fix fix;  ///< with Options::fix (paths to administrator only)
+  /// With Options::all_paths, per node: its other first steps (each continued by the shortest path
+  /// of the node it reaches); empty for most nodes.
+  std::vector<std::vector<Step>> alternatives;
+  bool alternatives_capped = false;  ///< some principal had more than Graph::kMaxAlternatives
+  static constexpr size_t kMaxAlternatives = 50;
 
   bool to_admin() const { return goal == admin; }
   /// The steps from node i to the goal (the administrator sink, or Options::to) (empty when it cannot reach it or is one).
   std::vector<const Step*> path(size_t i) const;
+  /// The path that starts with `first` (an alternative of some node) and continues from where it leads.
+  std::vector<const Step*> path_from(const Step& first) const;
   /// A path is conditional when one of its steps is.
   bool conditional(size_t i) const;
   /// A user or role by name or ARN (index), or nodes.size().

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -55,13 +56,37 @@ std::vector<size_t> shown_principals(const Graph& graph, const Selection& select
   return out;
 }
 
-std::string path_chain(const Graph& graph, size_t node) {
-  // alice → (iam-005 on role/ci) → role/ci → (sts-001) → admin
+namespace {
+
+// alice → (iam-005 on role/ci) → role/ci → (sts-001) → admin
+std::string chain_of(const Graph& graph, size_t node, const std::vector<const Step*>& steps) {
   std::string chain = short_name(graph.nodes[node].arn);
-  for (const Step* s : graph.path(node))
+  for (const Step* s : steps)
     chain += fmt::format(" → ({}{}) → {}", method_label(*s), s->via.empty() ? "" : " on " + short_name(s->via), end_name(graph, s->to));
   return chain;
 }
+
+std::string steps_json(const Graph& graph, const std::vector<const Step*>& steps) {
+  std::string out = "[";
+  for (size_t k = 0; k < steps.size(); ++k) {
+    const Step& s = *steps[k];
+    std::vector<std::string> with;
+    for (const Method* m : s.with) with.push_back(m->id);
+    fmt::format_to(std::back_inserter(out),
+                   "{}{{\"method\":{},\"with\":{},\"name\":{},\"category\":\"{}\",\"to\":{},\"via\":{},\"requests\":{},"
+                   "\"conditional\":{},\"reasons\":{}}}",
+                   k ? "," : "", json_quote(s.method ? s.method->id : "administrator"), strings_json(with),
+                   json_quote(s.method ? s.method->name : "an administrator can act as any user or role"),
+                   s.method ? category_name(s.method->category) : "principal",
+                   json_quote(s.to == graph.admin ? "admin" : graph.nodes[s.to].arn), s.via.empty() ? "null" : json_quote(s.via),
+                   strings_json(s.requests), s.conditional ? "true" : "false", strings_json(s.reasons));
+  }
+  return out + "]";
+}
+
+}  // namespace
+
+std::string path_chain(const Graph& graph, size_t node) { return chain_of(graph, node, graph.path(node)); }
 
 std::string paths_text(const Graph& graph, const Selection& selection) {
   std::string out;
@@ -108,8 +133,18 @@ std::string paths_text(const Graph& graph, const Selection& selection) {
       for (const std::string& r : s.requests) fmt::format_to(std::back_inserter(out), "       allowed: {}\n", safe_text(r));
       for (const std::string& r : s.reasons) fmt::format_to(std::back_inserter(out), "       if: {}\n", safe_text(r));
     }
+    if (i < graph.alternatives.size() && !graph.alternatives[i].empty()) {
+      fmt::format_to(std::back_inserter(out), "  other ways ({}):\n", graph.alternatives[i].size());
+      for (const Step& first : graph.alternatives[i]) {
+        const std::vector<const Step*> other = graph.path_from(first);
+        const bool under_conditions = std::any_of(other.begin(), other.end(), [](const Step* s) { return s->conditional; });
+        fmt::format_to(std::back_inserter(out), "  - {}{}\n", safe_text(chain_of(graph, i, other)), under_conditions ? " (conditional)" : "");
+      }
+    }
     for (const std::string& p : n.problems) fmt::format_to(std::back_inserter(out), "  warning: {}\n", safe_text(p));
   }
+  if (graph.alternatives_capped)
+    fmt::format_to(std::back_inserter(out), "\nnote: at most {} other ways are listed per principal\n", Graph::kMaxAlternatives);
   return out;
 }
 
@@ -128,23 +163,17 @@ std::string paths_json(const Graph& graph, const Selection& selection) {
                      n.admin == access::Grant::kAllowed ? "true" : "false", n.depth > 0 ? "true" : "false",
                      graph.conditional(i) ? "true" : "false");
     first = false;
-    out += ",\"steps\":[";
-    std::vector<const Step*> steps = graph.path(i);
-    for (size_t k = 0; k < steps.size(); ++k) {
-      const Step& s = *steps[k];
-      std::vector<std::string> with;
-      for (const Method* m : s.with) with.push_back(m->id);
-      fmt::format_to(std::back_inserter(out),
-                     "{}{{\"method\":{},\"with\":{},\"name\":{},\"category\":\"{}\",\"to\":{},\"via\":{},\"requests\":{},"
-                     "\"conditional\":{},\"reasons\":{}}}",
-                     k ? "," : "", json_quote(s.method ? s.method->id : "administrator"), strings_json(with),
-                     json_quote(s.method ? s.method->name : "an administrator can act as any user or role"),
-                     s.method ? category_name(s.method->category) : "principal",
-                     json_quote(s.to == graph.admin ? "admin" : graph.nodes[s.to].arn),
-                     s.via.empty() ? "null" : json_quote(s.via), strings_json(s.requests), s.conditional ? "true" : "false",
-                     strings_json(s.reasons));
+    out += ",\"steps\":" + steps_json(graph, graph.path(i));
+    if (i < graph.alternatives.size() && !graph.alternatives[i].empty()) {
+      out += ",\"alternatives\":[";
+      for (size_t k = 0; k < graph.alternatives[i].size(); ++k) {
+        const std::vector<const Step*> steps = graph.path_from(graph.alternatives[i][k]);
+        fmt::format_to(std::back_inserter(out), "{}{{\"chain\":{},\"steps\":{}}}", k ? "," : "",
+                       json_quote(chain_of(graph, i, steps)), steps_json(graph, steps));
+      }
+      out += "]";
     }
-    fmt::format_to(std::back_inserter(out), "],\"problems\":{}}}", strings_json(n.problems));
+    fmt::format_to(std::back_inserter(out), ",\"problems\":{}}}", strings_json(n.problems));
   }
   size_t admins = 0, reach = 0;
   for (size_t i = 0; i < graph.admin; ++i) {

@@ -87,6 +87,13 @@ audit --format html --output reports/report.html 2>err >stdout || fail "html to 
 [ -s reports/report.html ] || fail "--output file written"
 [ ! -s stdout ] || fail "nothing on standard output with --output"
 [ "$(ls -A reports)" = "report.html" ] || fail "no temporary file left behind: $(ls -A reports)"
+# The escalation graph of iam_principal_no_privilege_escalation, drawn inline by Graphviz (account1 has no
+# path; the demo account has nine).
+grep -q '<section id="escalation">' reports/report.html && fail "no escalation section without paths"
+"$bin" audit "$src/examples/demo-account" --format html >demo.html 2>/dev/null
+grep -q '<section id="escalation"><h2>Privilege-escalation paths</h2>' demo.html || fail "html escalation section"
+grep -q '<svg' demo.html || fail "html escalation drawing"
+rm -f demo.html
 grep -q "^reports/report.html: [0-9]* failing" err || fail "summary line on stderr: $(cat err)"
 # account1 is incomplete (accepted with --allow-partial): the warning comes first in every format.
 head -1 reports/report.html | grep -q '^<!-- WARNING: incomplete snapshot: server-certificates.json: collection failed' \

@@ -79,6 +79,21 @@ PY
 "$bin" paths "$demo" --format sarif --to ec2-bastion-admin >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] || fail "--format sarif with --to is a usage error, got $rc"
 
+# --format html: one page, the graph drawn by Graphviz inline, every path listed.
+"$bin" paths "$demo" --format html >"$tmp/paths.html"; rc=$?
+[ $rc -eq 1 ] || fail "--format html exits 1 when paths exist, got $rc"
+grep -q "<svg" "$tmp/paths.html" || fail "html has the drawing"
+grep -q "user/carol.smith → (iam-001) → admin" "$tmp/paths.html" || fail "html lists carol's path"
+grep -q "Content-Security-Policy" "$tmp/paths.html" || fail "html forbids fetches"
+
+# --all-paths: the other ways out of a principal, each continued by the shortest path from there.
+"$bin" paths "$demo" --all-paths --from alice.nguyen >"$tmp/all"; rc=$?
+[ $rc -eq 1 ] || fail "--all-paths exits 1, got $rc"
+grep -q "^  other ways ([0-9]*):$" "$tmp/all" || fail "--all-paths heading: $(cat "$tmp/all")"
+grep -q "^  - user/alice.nguyen → (iam-002) → user/carol.smith → (iam-001) → admin (conditional)$" "$tmp/all" || fail "--all-paths way: $(cat "$tmp/all")"
+"$bin" paths "$demo" --all-paths --from alice.nguyen --format json | python3 -c "import json,sys; p=json.load(sys.stdin)['principals'][0]; assert len(p['alternatives'])>10 and all(a['steps'] for a in p['alternatives']), p" \
+  || fail "--all-paths json"
+
 # --fix: Deny statements that cut every path, checked by searching again; one in the Developers group covers its five members.
 "$bin" paths "$demo" --fix >"$tmp/fix"; rc=$?
 [ $rc -eq 1 ] || fail "--fix still exits 1 (paths exist today), got $rc"

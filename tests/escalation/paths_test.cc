@@ -11,7 +11,9 @@
 #include "catalog/catalog.h"
 #include "escalation/diff.h"
 #include "escalation/graph.h"
+#include "escalation/layout.h"
 #include "escalation/report.h"
+#include "escalation/report_html.h"
 #include "snapshot/snapshot.h"
 
 namespace iamwarden::escalation {
@@ -106,7 +108,7 @@ struct Paths {
 };
 
 Paths run(const AccountBuilder& b, const std::vector<std::pair<std::string, std::string>>& extra_files = {},
-          std::string to = "", bool fix = false) {
+          std::string to = "", bool fix = false, bool all_paths = false) {
   static const catalog::Catalog catalog = *catalog::load_catalog();
   static const catalog::CallerRestrictions restrictions = *catalog::load_caller_restrictions();
   static const MethodCatalog methods = *MethodCatalog::load();
@@ -126,6 +128,7 @@ Paths run(const AccountBuilder& b, const std::vector<std::pair<std::string, std:
   Options options;
   options.to = std::move(to);
   options.fix = fix;
+  options.all_paths = all_paths;
   out.graph = find_paths(out.account, catalog, restrictions, methods, options);
   return out;
 }
@@ -394,6 +397,64 @@ TEST(Paths, DiffReportsOnlyWhatTheNewAccountAdds) {
   EXPECT_EQ(after.graph.nodes[diff.new_administrators[0]].arn, arn("user", "carol"));
   EXPECT_TRUE(diff_paths(after.graph, after.graph).new_paths.empty());
   EXPECT_TRUE(diff_paths(after.graph, before.graph).new_paths.empty());  // removing paths adds none
+}
+
+// ---- --all-paths ----
+
+TEST(PathsAll, EveryOtherFirstStepIsListedWithItsContinuation) {
+  // alice may write her own policy (iam-007, the shortest) and assume role ci, which may do the same
+  // to itself (sts-001, then iam-005).
+  Paths p = run(AccountBuilder()
+                    .user("alice", {policy(allow("iam:PutUserPolicy", arn("user", "alice")) + "," +
+                                           allow("sts:AssumeRole", arn("role", "ci")))})
+                    .role("ci", trust_arn(arn("user", "alice")), {policy(allow("iam:PutRolePolicy", arn("role", "ci")))}),
+                {}, "", false, true);
+  EXPECT_EQ(p.methods("alice"), "iam-007");
+  const size_t alice = p.graph.find("alice");
+  ASSERT_EQ(p.graph.alternatives.at(alice).size(), 1u);
+  std::string chain;
+  for (const Step* s : p.graph.path_from(p.graph.alternatives[alice][0])) chain += (chain.empty() ? "" : ">") + s->method->id;
+  EXPECT_EQ(chain, "sts-001>iam-005");
+  const std::string text = paths_text(p.graph, {});
+  EXPECT_NE(text.find("  other ways (1):\n  - user/alice → (sts-001) → role/ci → (iam-005) → admin\n"), std::string::npos) << text;
+  // Without the option: none listed.
+  Paths q = run(AccountBuilder()
+                    .user("alice", {policy(allow("iam:PutUserPolicy", arn("user", "alice")) + "," +
+                                           allow("sts:AssumeRole", arn("role", "ci")))})
+                    .role("ci", trust_arn(arn("user", "alice")), {policy(allow("iam:PutRolePolicy", arn("role", "ci")))}));
+  EXPECT_TRUE(q.graph.alternatives.empty());
+}
+
+// ---- HTML and the Graphviz layout ----
+
+TEST(PathsHtml, GraphvizLaysOutTheDotGraph) {
+  Result<std::string> svg = dot_to_svg("digraph g { a -> b [label=\"x\"]; }");
+  ASSERT_TRUE(svg.ok()) << svg.error().format();
+  EXPECT_EQ(svg->rfind("<svg", 0), 0u) << svg->substr(0, 80);
+  EXPECT_NE(svg->find(">a</text>"), std::string::npos);
+  EXPECT_FALSE(dot_to_svg("digraph {{{ not dot").ok());
+}
+
+TEST(PathsHtml, HostileNamesAreEscapedInTheTextAndTheDrawing) {
+  // IAM would refuse such a name, but a snapshot is untrusted input.
+  Paths p = run(AccountBuilder().user("<b>x", {policy(allow("iam:PutUserPolicy", arn("user", "<b>x")))}));
+  ASSERT_EQ(p.methods("<b>x"), "iam-007");
+  const Drawing drawing = draw_paths(p.graph, {});
+  ASSERT_FALSE(drawing.svg.empty()) << drawing.note;
+  const std::string html = paths_html(p.graph, {}, drawing, "snap");
+  EXPECT_EQ(html.find("<b>x"), std::string::npos);
+  EXPECT_NE(html.find("user/&lt;b&gt;x"), std::string::npos);
+  EXPECT_EQ(drawing.svg.find("<b>"), std::string::npos);
+  EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
+}
+
+TEST(PathsHtml, TooManyPrincipalsAreNotDrawn) {
+  Paths p = run(AccountBuilder()
+                    .user("a", {policy(allow("iam:PutUserPolicy", arn("user", "a")))})
+                    .user("b", {policy(allow("iam:PutUserPolicy", arn("user", "b")))}));
+  const Drawing drawing = draw_paths(p.graph, {}, 1);
+  EXPECT_TRUE(drawing.svg.empty());
+  EXPECT_NE(drawing.note.find("2 principals are too many to draw"), std::string::npos) << drawing.note;
 }
 
 // ---- --fix ----

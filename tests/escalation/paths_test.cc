@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
+#include <set>
 
 #include "base/files.h"
 #include "catalog/caller_restrictions.h"
@@ -47,7 +49,8 @@ std::string inline_list(const std::vector<std::string>& docs) {
 
 // A GAAD with users, groups and roles, loaded as `iamwarden paths --gaad` would.
 struct AccountBuilder {
-  std::vector<std::string> users, groups, roles;
+  std::vector<std::string> users, groups, roles, policies;
+  std::vector<std::pair<std::string, std::string>> attachments;  // user, group or role name -> customer policy name
 
   AccountBuilder& user(std::string name, std::vector<std::string> docs, std::vector<std::string> in_groups = {},
                        std::string boundary = "") {
@@ -67,14 +70,27 @@ struct AccountBuilder {
     return *this;
   }
   AccountBuilder& role(std::string name, std::string trust, std::vector<std::string> docs, bool administrator_access = false,
-                       bool instance_profile = false) {
+                       bool instance_profile = false, std::string boundary = "") {
     roles.push_back(fmt::format(
-        R"({{"RoleName":"{0}","RoleId":"AROA{0}","Arn":"{1}","Path":"/","CreateDate":"2024-01-01T00:00:00Z","AssumeRolePolicyDocument":{2},"RolePolicyList":[{3}],"AttachedManagedPolicies":[{4}],"InstanceProfileList":[{5}],"Tags":[]}})",
+        R"({{"RoleName":"{0}","RoleId":"AROA{0}","Arn":"{1}","Path":"/","CreateDate":"2024-01-01T00:00:00Z","AssumeRolePolicyDocument":{2},"RolePolicyList":[{3}],"AttachedManagedPolicies":[{4}],"InstanceProfileList":[{5}],"Tags":[]{6}}})",
         name, arn("role", name), trust, inline_list(docs),
         administrator_access ? R"({"PolicyName":"AdministratorAccess","PolicyArn":"arn:aws:iam::aws:policy/AdministratorAccess"})" : "",
         instance_profile ? fmt::format(R"({{"InstanceProfileName":"{0}","InstanceProfileId":"AIPA{0}","Arn":"arn:aws:iam::{1}:instance-profile/{0}","Path":"/","CreateDate":"2024-01-01T00:00:00Z","Roles":[]}})",
                                        name, kAccount)
-                         : ""));
+                         : "",
+        boundary.empty() ? "" : fmt::format(R"(,"PermissionsBoundary":{{"PermissionsBoundaryType":"Policy","PermissionsBoundaryArn":"{}"}})", boundary)));
+    return *this;
+  }
+  /// A customer-managed policy with `versions` versions (the first the default), attached to the named users, groups or roles.
+  AccountBuilder& managed(std::string name, std::string doc, int versions, std::vector<std::string> attached_to) {
+    std::string list;
+    for (int v = 1; v <= versions; ++v)
+      list += fmt::format(R"({}{{"Document":{},"VersionId":"v{}","IsDefaultVersion":{},"CreateDate":"2024-01-01T00:00:00Z"}})", v > 1 ? "," : "",
+                          doc, v, v == 1 ? "true" : "false");
+    policies.push_back(fmt::format(
+        R"({{"PolicyName":"{0}","PolicyId":"ANPA{0}","Arn":"{1}","Path":"/","DefaultVersionId":"v1","AttachmentCount":{2},"IsAttachable":true,"CreateDate":"2024-01-01T00:00:00Z","UpdateDate":"2024-01-01T00:00:00Z","PolicyVersionList":[{3}]}})",
+        name, arn("policy", name), attached_to.size(), list));
+    for (const std::string& who : attached_to) attachments.emplace_back(who, name);
     return *this;
   }
 
@@ -84,8 +100,21 @@ struct AccountBuilder {
       for (size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + v[i];
       return out;
     };
-    return fmt::format(R"({{"UserDetailList":[{}],"GroupDetailList":[{}],"RoleDetailList":[{}],"Policies":[]}})", join(users),
-                       join(groups), join(roles));
+    // Customer policies join the entity's AttachedManagedPolicies list.
+    auto attach = [&](std::vector<std::string> entities, std::string_view name_key) {
+      for (std::string& e : entities)
+        for (const auto& [who, policy_name] : attachments) {
+          if (e.find(fmt::format(R"("{}":"{}")", name_key, who)) == std::string::npos) continue;
+          const std::string list = "\"AttachedManagedPolicies\":[";
+          const size_t at = e.find(list) + list.size();
+          const std::string ref = fmt::format(R"({{"PolicyName":"{}","PolicyArn":"{}"}})", policy_name, arn("policy", policy_name));
+          e.insert(at, e[at] == ']' ? ref : ref + ",");
+        }
+      return entities;
+    };
+    return fmt::format(R"({{"UserDetailList":[{}],"GroupDetailList":[{}],"RoleDetailList":[{}],"Policies":[{}]}})",
+                       join(attach(users, "UserName")), join(attach(groups, "GroupName")), join(attach(roles, "RoleName")),
+                       join(policies));
   }
 };
 
@@ -397,6 +426,85 @@ TEST(Paths, DiffReportsOnlyWhatTheNewAccountAdds) {
   EXPECT_EQ(after.graph.nodes[diff.new_administrators[0]].arn, arn("user", "carol"));
   EXPECT_TRUE(diff_paths(after.graph, after.graph).new_paths.empty());
   EXPECT_TRUE(diff_paths(after.graph, before.graph).new_paths.empty());  // removing paths adds none
+}
+
+// ---- every method of the catalog: a positive case and a Deny near miss, built from its definition ----
+
+// An account where `src` holds every action of the method on every resource and the target meets
+// every prerequisite the method states; with deny_first, an explicit Deny of its first action too.
+std::pair<AccountBuilder, std::vector<std::pair<std::string, std::string>>> method_case(const Method& m, bool deny_first) {
+  AccountBuilder b;
+  std::vector<std::pair<std::string, std::string>> files;
+  const bool removes_boundary = m.id.find("permissions-boundary") != std::string::npos;
+  std::string allows;
+  for (const Permission& p : m.permissions) allows += (allows.empty() ? "" : ",") + allow(p.action);
+  // Boundary removal: the source may do anything but is capped by an IAM-only boundary.
+  std::vector<std::string> docs{policy(removes_boundary ? allow("*") : allows)};
+  if (deny_first) docs.push_back(policy(deny(m.permissions.front().action)));
+  const std::string boundary = removes_boundary ? "arn:aws:iam::aws:policy/IAMFullAccess" : "";
+  const bool on_attached = std::any_of(m.permissions.begin(), m.permissions.end(),
+                                       [](const Permission& p) { return p.resource == ResourceRole::kAttachedPolicy; });
+  if (m.from_user) b.user("src", docs, m.target == TargetKind::kOwnGroup ? std::vector<std::string>{"team"} : std::vector<std::string>{}, boundary);
+  else b.role("src", trust_service("ec2.amazonaws.com"), docs, false, false, boundary);
+  const std::string src_arn = arn(m.from_user ? "user" : "role", "src");
+  const int versions = m.has(PrerequisiteKind::kPolicyVersionsAtLeast) ? 2 : 1;
+  switch (m.target) {
+    case TargetKind::kSelf:
+      if (on_attached) b.managed("srcpol", policy(allow("s3:GetObject")), versions, {"src"});
+      break;
+    case TargetKind::kOwnGroup: b.group("team", {}); break;
+    case TargetKind::kGroup: b.group("admins", {}, true); break;
+    case TargetKind::kUser: {
+      b.group("admins", {}, true).user("victim", {}, {"admins"});
+      bool password = false;
+      int keys = 0;
+      for (const Prerequisite& pre : m.prerequisites) {
+        if (pre.kind == PrerequisiteKind::kLoginProfile) password = pre.present;
+        if (pre.kind == PrerequisiteKind::kAccessKeysAtLeast) keys = pre.count;
+      }
+      files.emplace_back("credential-report.csv", credential_report("victim", password, keys));
+      break;
+    }
+    case TargetKind::kRole: {
+      const std::string service = !m.services.empty() ? m.services.front() : "ec2.amazonaws.com";
+      const std::string trust = m.has(PrerequisiteKind::kTrustAllowsSource) ? trust_arn(src_arn) : trust_service(service);
+      b.role("victim", trust, {}, m.gains == Gains::kTarget, m.has(PrerequisiteKind::kInstanceProfile));
+      if (on_attached) b.managed("victimpol", policy(allow("s3:GetObject")), versions, {"victim"});
+      if (m.has(PrerequisiteKind::kExistingResource))
+        files.emplace_back("inventory.json", fmt::format(R"({{"resources":[{{"type":"{}","arn":"arn:aws:ec2:us-east-1:{}:thing/victim","region":"us-east-1","role":"{}"}}]}})",
+                                                         m.resource_type, kAccount, arn("role", "victim")));
+      break;
+    }
+  }
+  return {b, files};
+}
+
+// The methods of the source's first steps: its shortest path's and every other way's (--all-paths).
+std::set<std::string> first_methods(const Paths& p) {
+  std::set<std::string> out;
+  const size_t src = p.graph.find("src");
+  if (src >= p.graph.admin || p.graph.nodes[src].depth <= 0) return out;
+  auto add = [&](const Step& s) {
+    if (s.method) out.insert(s.method->id);
+    for (const Method* w : s.with) out.insert(w->id);
+  };
+  add(p.graph.nodes[src].next);
+  if (src < p.graph.alternatives.size())
+    for (const Step& s : p.graph.alternatives[src]) add(s);
+  return out;
+}
+
+TEST(PathsEveryMethod, EachMethodWorksAsDefinedAndADenyOfItsFirstActionBlocksIt) {
+  static const MethodCatalog methods = *MethodCatalog::load();
+  ASSERT_GE(methods.all().size(), 80u);
+  for (const Method& m : methods.all()) {
+    auto [yes_builder, yes_files] = method_case(m, false);
+    const std::set<std::string> yes = first_methods(run(yes_builder, yes_files, "", false, true));
+    EXPECT_TRUE(yes.count(m.id)) << m.id << " not found; first steps: " << fmt::format("{}", fmt::join(yes, " "));
+    auto [no_builder, no_files] = method_case(m, true);
+    const std::set<std::string> no = first_methods(run(no_builder, no_files, "", false, true));
+    EXPECT_FALSE(no.count(m.id)) << m.id << " despite a Deny of " << m.permissions.front().action;
+  }
 }
 
 // ---- --all-paths ----

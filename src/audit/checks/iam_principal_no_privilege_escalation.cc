@@ -38,8 +38,8 @@ const CheckMeta kMeta{
 void run(const CheckContext& context, FindingSink& out) {
   const escalation::Graph* graph = context.escalation;
   if (!graph) {
-    out.not_evaluated(context.account.account_id, "the escalation graph needs the action catalog, the caller restrictions and the escalation "
-                                                     "methods (data/); one of them could not be loaded");
+    out.not_evaluated(context.account.account_id, "the escalation graph was not built: the account has more than 10,000 users and roles (run "
+                                                     "`iamwarden paths`), or the escalation data could not be loaded (see the notes)");
     return;
   }
   for (size_t i = 0; i < graph->admin; ++i) {

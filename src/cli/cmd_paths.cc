@@ -186,6 +186,9 @@ int run_paths(const PathsOptions& o) {
   options.to = to;
   options.fix = o.fix;
   options.all_paths = o.all_paths;
+  // --all-paths with --from: only those principals' other ways are looked for (each scans the account).
+  for (const std::string& name : o.from)
+    if (Result<snapshot::PrincipalPolicies> found = snapshot::principal_policies(*account, name)) options.all_paths_for.push_back(found->arn);
   escalation::Graph graph = escalation::find_paths(*account, data->catalog, data->restrictions, data->methods, options);
   escalation::Selection selection;
   for (const std::string& name : o.from) {

@@ -1009,6 +1009,9 @@ class Builder {
     std::vector<char> capped(graph_.admin, 0);
     parallel_for(graph_.admin, worker_count(options_.threads, graph_.admin), [&](unsigned, size_t from) {
       if (graph_.nodes[from].depth <= 0 || !source(from)) return;
+      if (!options_.all_paths_for.empty() && std::find(options_.all_paths_for.begin(), options_.all_paths_for.end(),
+                                                       graph_.nodes[from].arn) == options_.all_paths_for.end())
+        return;
       std::vector<Step>& out = graph_.alternatives[from];
       const Step& shortest = graph_.nodes[from].next;
       auto same_as_shortest = [&](const Step& s) { return s.method == shortest.method && s.to == shortest.to && s.via == shortest.via; };

@@ -45,6 +45,7 @@ struct Options {
   std::string to;        ///< a user or role (name or ARN): who can reach it, instead of who can reach administrator
   bool fix = false;      ///< also find the edits that cut every path to administrator (Graph::fix)
   bool all_paths = false;  ///< also every other first step that leads to administrator (Graph::alternatives)
+  std::vector<std::string> all_paths_for;  ///< ARNs whose other ways to list (empty: every principal)
 };
 
 struct Stats {

@@ -33,10 +33,8 @@ struct Unit {
 
 // "iam:PassRole on arn:..." -> action, resource ("*" unless the step assumes a role: then that role).
 std::pair<std::string, std::string> parse_request(const std::string& request) {
-  const size_t on = request.find(" on ");
-  std::string action = request.substr(0, on);
-  std::string resource = "*";
-  if (on != std::string::npos && eval::fold_case(action) == "sts:assumerole") resource = request.substr(on + 4);
+  auto [action, resource] = split_request(request);
+  if (eval::fold_case(action) != "sts:assumerole") resource = "*";
   return {action, resource};
 }
 

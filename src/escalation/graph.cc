@@ -1135,6 +1135,12 @@ std::vector<const Step*> Graph::path(size_t i) const {
   return out;
 }
 
+std::pair<std::string, std::string> split_request(const std::string& request) {
+  const size_t on = request.find(" on ");
+  if (on == std::string::npos) return {request, "*"};
+  return {request.substr(0, on), request.substr(on + 4)};
+}
+
 std::vector<const Step*> Graph::path_from(const Step& first) const {
   std::vector<const Step*> out{&first};
   for (const Step* s : path(first.to)) out.push_back(s);

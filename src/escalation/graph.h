@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "access/access.h"
@@ -75,6 +76,9 @@ struct Graph {
   /// A user or role by name or ARN (index), or nodes.size().
   size_t find(std::string_view name_or_arn) const;
 };
+
+/// A step's request text ("iam:PassRole on arn:...") as action and resource ("*" when it names none).
+std::pair<std::string, std::string> split_request(const std::string& request);
 
 /// Builds the graph of the account and every principal's shortest path to administrator.
 Graph find_paths(const snapshot::Account& account, const catalog::Catalog& catalog,

@@ -101,13 +101,6 @@ class Locator {
   std::map<const snapshot::PolicyDocument*, std::unique_ptr<Compiled>> cache_;
 };
 
-// "iam:PutUserPolicy on arn:..." -> action, resource
-std::pair<std::string, std::string> split_request(const std::string& request) {
-  const size_t on = request.find(" on ");
-  if (on == std::string::npos) return {request, "*"};
-  return {request.substr(0, on), request.substr(on + 4)};
-}
-
 std::string strings(const std::vector<std::string>& values) {
   std::string out = "[";
   for (size_t k = 0; k < values.size(); ++k) out += (k ? "," : "") + json_quote(values[k]);
